@@ -1,0 +1,41 @@
+# The handbook's commands. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+# Material prints an end-of-life banner on every build; CONTRIBUTING.md covers it.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lock clean
+
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+serve: $(VENV)/.installed ## Install if needed, build, and serve on http://127.0.0.1:8000 with reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed ## Build the site once, strict, into site/
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+test: $(VENV)/.installed ## Install if needed and run every test
+	$(BIN)/python -m pytest
+
+lock: ## Re-resolve the pinned versions in requirements.lock from pyproject.toml
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Exact versions the handbook is built and tested with. Regenerate with 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## Remove the build output and the virtual environment
+	rm -rf $(SITE_DIR) $(VENV) .cache .pytest_cache
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
