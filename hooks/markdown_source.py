@@ -74,3 +74,17 @@ def find_links(text: str) -> list[Link]:
             target, offset = target[1:-1], offset + 1
         links.append(Link(target, offset))
     return sorted(links, key=lambda link: link.offset)
+
+
+def front_matter(text: str) -> dict:
+    """The page's YAML front matter as a mapping ({} when absent or not a mapping)."""
+    import yaml
+
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(0).strip().strip("-").strip("."))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}

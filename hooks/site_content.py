@@ -1,0 +1,98 @@
+"""Generated content for every page at once: placeholders expanded, citations indexed.
+
+All pages are expanded before any is rendered, because the bibliography lists the
+pages that cite each entry. Unused data (a table no page shows, a peptide without its
+summary box) is reported as well as unknown placeholders.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hooks import bibliography, data_tables, glossary, infobox, related
+from hooks.data_store import DataFile
+from hooks.diagnostics import Diagnostics
+from hooks.handbook_data import HandbookData
+from hooks.placeholders import Renderer, expand
+
+BIBLIOGRAPHY_MARK = "\x00bibliography\x00"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    uri: str  # path under docs/, as MkDocs names it
+    path: str  # path shown in diagnostics
+    text: str  # the file as written, front matter included
+    title: str
+
+
+@dataclass
+class SiteContent:
+    expanded: dict[str, str] = field(default_factory=dict)
+    citations: dict[str, list[str]] = field(default_factory=dict)
+
+    def body(self, uri: str, text: str, markdown: str) -> str:
+        """The expanded form of ``markdown``, the part of the page ``text`` after its front matter."""
+        expanded = self.expanded.get(uri)
+        if expanded is None or not text.endswith(markdown):
+            return markdown
+        return expanded[len(text) - len(markdown):]
+
+
+def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -> SiteContent:
+    titles = {page.uri: page.title for page in pages}
+    loaded = set(data.files)
+    table_sources = {table["source"] for table in data.entries("tables")}
+    renderers = {
+        "hooks/data_tables.py": Renderer(lambda arg, uri: data_tables.render_table(data, arg, uri),
+                                         lambda: data_tables.table_ids(data),
+                                         {"tables", "peptide-classes"} | table_sources <= loaded),
+        "hooks/infobox.py": Renderer(lambda arg, uri: infobox.render_infobox(data, arg, uri),
+                                     lambda: infobox.peptide_ids(data), {"peptides", "peptide-classes"} <= loaded),
+        "hooks/related.py": Renderer(lambda arg, uri: related.render_related(data, arg, uri),
+                                     lambda: related.subject_ids(data), {"peptides", "mechanisms"} <= loaded),
+        "hooks/glossary.py": Renderer(lambda arg, uri: glossary.render_glossary(data, arg, uri, titles),
+                                      lambda: list(glossary.SECTIONS), "glossary" in loaded),
+        "hooks/bibliography.py": Renderer(lambda arg, uri: BIBLIOGRAPHY_MARK if arg is None else None, lambda: []),
+    }
+    data_tables.check_tables(data, report)
+    placed: set[tuple[str, str | None]] = set()
+    content = SiteContent()
+    for page in pages:
+        expanded = expand(page.text, page.uri, page.path, renderers, report, placed)
+        content.expanded[page.uri] = expanded
+        content.citations[page.uri] = bibliography.cited_keys(expanded)
+    citing: dict[str, list[tuple[str, str]]] = {}
+    for page in pages:
+        for key in content.citations[page.uri]:
+            citing.setdefault(key, []).append((page.uri, page.title))
+    for uri, expanded in content.expanded.items():
+        if BIBLIOGRAPHY_MARK in expanded:
+            rendered = bibliography.render_bibliography(data.references, citing, uri)
+            content.expanded[uri] = expanded.replace(BIBLIOGRAPHY_MARK, rendered)
+    _report_unplaced(data, renderers, placed, report)
+    return content
+
+
+def _report_unplaced(data: HandbookData, renderers: dict[str, Renderer], placed: set[tuple[str, str | None]],
+                     report: Diagnostics) -> None:
+    def missing(name: str, hook: str, ids, hint: str) -> None:
+        if name not in data.files or not renderers[hook].available:
+            return
+        file: DataFile = data.files[name]
+        for index, entry in enumerate(data.entries(name)):
+            if entry["id"] in ids and "page" in entry and (hook, entry["id"]) not in placed:
+                report.error(file.path, *file.place((index, "id")), "placeholder-unused",
+                             hint.format(id=entry["id"], page=entry.get("page", "a page")),
+                             f"add '<!-- {hook} {entry['id']} -->' on its own line to {entry.get('page', 'a page')}")
+
+    missing("tables", "hooks/data_tables.py", data.by_id("tables"), "table '{id}' is shown on no page")
+    missing("peptides", "hooks/infobox.py", data.by_id("peptides"), "peptide '{id}' has no summary box on {page}")
+    missing("peptides", "hooks/related.py", data.by_id("peptides"), "peptide '{id}' has no related-pages box on {page}")
+    missing("mechanisms", "hooks/related.py", data.by_id("mechanisms"),
+            "mechanism '{id}' has no related-pages box on {page}")
+    if renderers["hooks/glossary.py"].available:
+        for section in glossary.SECTIONS:
+            if ("hooks/glossary.py", section) not in placed:
+                report.error(data.files["glossary"].path, 1, 1, "placeholder-unused",
+                             f"the glossary's {section} are shown on no page",
+                             f"add '<!-- hooks/glossary.py {section} -->' to the glossary page")
