@@ -13,7 +13,9 @@ from hooks.handbook_data import HandbookData
 SECTIONS = ("terms", "abbreviations")
 
 
-def render_glossary(data: HandbookData, section: str | None, page_uri: str, titles: dict[str, str]) -> str | None:
+def render_glossary(data: HandbookData, section: str | None, page_uri: str, titles: dict[str, str],
+                    terms_page: str) -> str | None:
+    """``terms_page`` is the page that shows the definitions; abbreviations link to it."""
     glossary = data.glossary
     if section == "terms":
         terms = [
@@ -33,7 +35,8 @@ def render_glossary(data: HandbookData, section: str | None, page_uri: str, titl
         for abbreviation in sorted(glossary["abbreviations"], key=lambda a: a["abbr"].lower()):
             meaning = cell(abbreviation["expansion"])
             if abbreviation.get("term") in terms:
-                meaning = f"[{meaning}](#{abbreviation['term']})"
+                target = page_link(page_uri, terms_page) if terms_page != page_uri else ""
+                meaning = f"[{meaning}]({target}#{abbreviation['term']})"
             rows.append(f"| {cell(abbreviation['abbr'])} | {meaning} |")
         return "\n".join(rows) + "\n"
     return None

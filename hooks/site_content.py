@@ -12,7 +12,7 @@ from hooks import bibliography, data_tables, glossary, infobox, related
 from hooks.data_store import DataFile
 from hooks.diagnostics import Diagnostics
 from hooks.handbook_data import HandbookData
-from hooks.placeholders import Renderer, expand
+from hooks.placeholders import Renderer, expand, find_placeholders
 
 BIBLIOGRAPHY_MARK = "\x00bibliography\x00"
 
@@ -40,6 +40,8 @@ class SiteContent:
 
 def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -> SiteContent:
     titles = {page.uri: page.title for page in pages}
+    terms_page = next((page.uri for page in pages if any(
+        (p.hook, p.argument) == ("hooks/glossary.py", "terms") for p in find_placeholders(page.text))), "")
     loaded = set(data.files)
     table_sources = {table["source"] for table in data.entries("tables")}
     renderers = {
@@ -50,7 +52,7 @@ def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -
                                      lambda: infobox.peptide_ids(data), {"peptides", "peptide-classes"} <= loaded),
         "hooks/related.py": Renderer(lambda arg, uri: related.render_related(data, arg, uri),
                                      lambda: related.subject_ids(data), {"peptides", "mechanisms"} <= loaded),
-        "hooks/glossary.py": Renderer(lambda arg, uri: glossary.render_glossary(data, arg, uri, titles),
+        "hooks/glossary.py": Renderer(lambda arg, uri: glossary.render_glossary(data, arg, uri, titles, terms_page or uri),
                                       lambda: list(glossary.SECTIONS), "glossary" in loaded),
         "hooks/bibliography.py": Renderer(lambda arg, uri: BIBLIOGRAPHY_MARK if arg is None else None, lambda: []),
     }
