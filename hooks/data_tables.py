@@ -117,10 +117,18 @@ def check_tables(data: HandbookData, report: Diagnostics) -> None:
                          "check the field and value under 'where'")
             continue
         for column_index, column in enumerate(table["columns"]):
-            if all(field_value(entry, column["field"]) is None for entry in entries):
+            missing = [entry for entry in entries if field_value(entry, column["field"]) is None]
+            if len(missing) == len(entries):
                 report.error(file.path, *file.place((index, "columns", column_index, "field")), "data-table",
                              f"no entry of data/{table['source']}.yml has the field '{column['field']}'",
                              f"fields of the first entry: {', '.join(sorted(entries[0]))}")
+                continue
+            source = data.files[table["source"]]
+            for entry in missing:
+                position = data.entries(table["source"]).index(entry)
+                report.error(source.path, *source.place((position, "id")), "data-table",
+                             f"'{entry['id']}' lacks '{column['field']}', which table '{table['id']}' shows",
+                             f"add '{column['field']}' to this entry, or drop the column from data/tables.yml")
 
 
 def table_ids(data: HandbookData) -> list[str]:

@@ -63,7 +63,7 @@ BAD_DATA = [
         id="unknown-field"),
     pytest.param(
         "data/peptides.yml", "year: 2008,", "year: '2008',",
-        "data/peptides.yml:39:38: error: 'year' must be integer, got str '2008' [data-schema]",
+        "data/peptides.yml:40:38: error: 'year' must be integer, got str '2008' [data-schema]",
         id="type"),
     pytest.param(
         "data/peptides.yml", "cn: {status: not confirmed, as_of: 2026-11-21}\n  evidence: {level: B",
@@ -74,7 +74,7 @@ BAD_DATA = [
     pytest.param(
         "data/peptides.yml", "us: {status: discontinued, year: 2008, as_of: 2026-11-21, cite: [fda2013geref]}",
         "us: {status: discontinued, as_of: 2026-11-21}",
-        "data/peptides.yml:39:9: error: 'year' is required in 'us' [data-schema]",
+        "data/peptides.yml:40:9: error: 'year' is required in 'us' [data-schema]",
         id="approval-needs-year-and-cite"),
     pytest.param(
         "data/peptides.yml", "target: {text: Ghrelin receptor, cite: [nass2008effects]}",
@@ -157,6 +157,20 @@ def test_table_renders_links_citations_and_dated_statuses(handbook):
         in index
     assert "| Sermorelin | No data found [@moller2009effects] | Discontinued (2008) [@fda2013geref]; checked 2026-11-21 |" \
         in index
+
+
+def test_every_cell_format_renders(handbook):
+    index = generate(handbook)[0].expanded["index.md"]
+    assert ("| ibutamoren | Ghrelin-receptor agonists | **B**: Raises fasting glucose [@nass2008effects] "
+            "| Nass 2008 (12 months) [@nass2008effects] | Fasting glucose rose [@nass2008effects] | Not established |") \
+        in index
+    assert "| Geref | GHRH analogues | **C**: Raises GH [@fda2013geref] | — |" in index
+
+
+def test_a_row_without_a_cell_that_a_table_shows_is_reported(handbook):
+    edit(handbook, "data/peptides.yml", "  aliases: [Geref]\n", "")
+    assert "data/peptides.yml:30:7: error: 'sermorelin' lacks 'aliases', which table 'every-format' shows " \
+           "[data-table]" in "\n".join(generate(handbook)[1])
 
 
 def test_infobox_related_box_and_glossary_render_from_data(handbook):
