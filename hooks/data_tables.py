@@ -60,11 +60,22 @@ def field_value(entry: dict[str, Any], path: str) -> Any:
     return value
 
 
+# How the placeholder words of data/peptides.yml read on a page.
+UNKNOWN_VALUE_WORDS = {
+    "not established": "Not established",
+    "not verified": "Not checked against a primary record for this edition",
+}
+
+
+def unknown_value(value: str) -> str:
+    return UNKNOWN_VALUE_WORDS.get(value, value.capitalize())
+
+
 def format_cell(value: Any, kind: str, entry: dict[str, Any], page_uri: str, data: HandbookData) -> str:
     if value is None:
         return "—"
     if kind == "fact":
-        return fact(value) if isinstance(value, dict) else str(value).capitalize()
+        return fact(value) if isinstance(value, dict) else unknown_value(str(value))
     if kind == "cited":
         return f"{value}{cite(entry.get('cite', []))}"
     if kind == "facts":

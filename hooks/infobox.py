@@ -1,7 +1,7 @@
 """Peptide summary boxes: ``<!-- hooks/infobox.py PEPTIDE-ID -->`` renders the box for one agent from data/peptides.yml."""
 from __future__ import annotations
 
-from hooks.data_tables import TEMPLATES, cell, cite, fact, status
+from hooks.data_tables import TEMPLATES, cell, cite, fact, status, unknown_value
 from hooks.handbook_data import HandbookData
 
 REGIONS = (("us", "United States (FDA)"), ("eu", "European Union (EMA)"), ("cn", "China (NMPA)"))
@@ -20,7 +20,7 @@ def render_infobox(data: HandbookData, peptide_id: str | None, page_uri: str) ->
         ("Molecular target", fact(peptide["target"])),
         ("Hormone mimicked", fact(peptide["mimics"])),
         ("Route", peptide["route"].capitalize()),
-        ("Half-life", fact(half_life) if isinstance(half_life, dict) else "Not established"),
+        ("Half-life", fact(half_life) if isinstance(half_life, dict) else unknown_value(half_life)),
         *((label, status(peptide["regulatory"][region])) for region, label in REGIONS),
         ("Evidence level", f"**{peptide['evidence']['level']}** for: {peptide['evidence']['claim']}"
                            f"{cite(peptide['evidence']['cite'])}"),
