@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
 FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 # A code span ends at its closing backticks and never runs across a blank line.
@@ -78,8 +80,6 @@ def find_links(text: str) -> list[Link]:
 
 def front_matter(text: str) -> dict:
     """The page's YAML front matter as a mapping ({} when absent or not a mapping)."""
-    import yaml
-
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
