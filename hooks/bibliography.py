@@ -4,6 +4,7 @@ Each entry has a stable anchor (its key), DOI, PubMed and PMC links, and links b
 every page that cites it. mkdocs-bibtex's ``\\full_bibliography`` is not used: it emits
 footnotes whose anchors fail strict validation and it knows nothing of back-links.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,14 +30,17 @@ def sort_key(reference: Reference) -> tuple[str, str, str]:
     return first, reference.get("year"), reference.key
 
 
-def render_bibliography(references: dict[str, Reference], citing_pages: dict[str, list[tuple[str, str]]],
-                        page_uri: str) -> str:
+def render_bibliography(
+    references: dict[str, Reference], citing_pages: dict[str, list[tuple[str, str]]], page_uri: str
+) -> str:
     """``citing_pages`` maps a key to (page path, page title) pairs, in nav order."""
     entries = [
         {
             "key": reference.key,
             "text": format_reference(reference),
-            "cited_on": [f"[{title}]({page_link(page_uri, page)})" for page, title in citing_pages.get(reference.key, [])],
+            "cited_on": [
+                f"[{title}]({page_link(page_uri, page)})" for page, title in citing_pages.get(reference.key, [])
+            ],
         }
         for reference in sorted(references.values(), key=sort_key)
     ]

@@ -4,6 +4,7 @@ Registered first in ``mkdocs.yml``. Every other hook adds to
 ``diagnostics.build_diagnostics``; this one prints them all after the build and then
 aborts, so a maintainer sees every problem from a single run.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Each ``data/NAME.yml`` has a JSON Schema ``data/schemas/NAME.schema.json``. Valu
 their line and column, so a schema violation is reported where the maintainer typed it:
 ``data/peptides.yml:42:12: error: 'route' must be one of [...], got 'subq' [data-schema]``.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -57,8 +58,14 @@ def parse_yaml(name: str, path: str, text: str, report: Diagnostics) -> DataFile
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = getattr(error, "problem", None) or str(error)
-        report.error(path, line, column, "data-yaml", f"YAML syntax: {problem}",
-                     "check indentation, and quote values that contain ': ' or start with a special character")
+        report.error(
+            path,
+            line,
+            column,
+            "data-yaml",
+            f"YAML syntax: {problem}",
+            "check indentation, and quote values that contain ': ' or start with a special character",
+        )
         return None
     data = DataFile(name, path, None)
     if root is not None:
@@ -93,7 +100,10 @@ class _Converter:
             if key in result:
                 first_line = self.data.key_places[(*pointer, key)][0]
                 self.report.error(
-                    self.data.path, *place, "data-duplicate-key", f"key '{key}' appears twice in one mapping",
+                    self.data.path,
+                    *place,
+                    "data-duplicate-key",
+                    f"key '{key}' appears twice in one mapping",
                     f"the first '{key}' is on line {first_line}; YAML would silently keep only the last",
                 )
                 continue
@@ -114,8 +124,9 @@ def schema_registry(schema_dir: Path) -> Registry:
 def validate(data: DataFile, schema_name: str, registry: Registry, report: Diagnostics) -> bool:
     """Check ``data`` against its schema; report every violation at the offending value. True when valid."""
     schema = registry.contents(schema_name)
-    validator = jsonschema.Draft202012Validator(schema, registry=registry,
-                                                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     valid = True
     for error in _leaf_errors(validator.iter_errors(data.content)):
         valid = False
@@ -161,13 +172,26 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str, bool]:
         known = sorted(error.schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in error.schema.get("properties", {})]
         hints = [f"'{u}': did you mean '{m[0]}'?" for u in unknown if (m := difflib.get_close_matches(u, known, 1))]
-        return (f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(repr(u) for u in unknown)}"
-                f" in {_quoted(name)}", "; ".join(hints) or f"allowed fields: {', '.join(known)}", False)
+        return (
+            f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(repr(u) for u in unknown)} in {_quoted(name)}",
+            "; ".join(hints) or f"allowed fields: {', '.join(known)}",
+            False,
+        )
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
-        return f"'{name}' must be {expected}, got {type(error.instance).__name__} {error.instance!r}", description, False
+        expected = (
+            error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        )
+        return (
+            f"'{name}' must be {expected}, got {type(error.instance).__name__} {error.instance!r}",
+            description,
+            False,
+        )
     if kind == "pattern":
-        return f"'{name}' does not match the expected form: {error.instance!r}", description or error.validator_value, False
+        return (
+            f"'{name}' does not match the expected form: {error.instance!r}",
+            description or error.validator_value,
+            False,
+        )
     if kind == "format":
         return f"'{name}' must be a {error.validator_value} (YYYY-MM-DD), got {error.instance!r}", description, False
     if kind in ("minItems", "minLength"):

@@ -4,6 +4,7 @@ A table definition names its data file, an optional filter and its columns; each
 says which field it shows and in which format. Citations are written as ``[@key]`` so
 that mkdocs-bibtex, which runs later, turns them into footnotes.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -101,15 +102,21 @@ def render_table(data: HandbookData, table_id: str | None, page_uri: str) -> str
     if table_id not in tables:
         return None
     table = tables[table_id]
-    entries = [entry for entry in data.entries(table["source"])
-               if all(field_value(entry, key) == value for key, value in table.get("where", {}).items())]
+    entries = [
+        entry
+        for entry in data.entries(table["source"])
+        if all(field_value(entry, key) == value for key, value in table.get("where", {}).items())
+    ]
     rows = [
-        [cell(format_cell(field_value(entry, column["field"]), column.get("format", "text"), entry, page_uri, data))
-         for column in table["columns"]]
+        [
+            cell(format_cell(field_value(entry, column["field"]), column.get("format", "text"), entry, page_uri, data))
+            for column in table["columns"]
+        ]
         for entry in entries
     ]
     return TEMPLATES.get_template("data_table.md.j2").render(
-        headers=[cell(column["header"]) for column in table["columns"]], rows=rows, caption=table["caption"])
+        headers=[cell(column["header"]) for column in table["columns"]], rows=rows, caption=table["caption"]
+    )
 
 
 def check_tables(data: HandbookData, report: Diagnostics) -> None:
@@ -120,26 +127,41 @@ def check_tables(data: HandbookData, report: Diagnostics) -> None:
     for index, table in enumerate(data.entries("tables")):
         if table["source"] not in data.files:
             continue  # that file's own problems are reported already
-        entries = [entry for entry in data.entries(table["source"])
-                   if all(field_value(entry, key) == value for key, value in table.get("where", {}).items())]
+        entries = [
+            entry
+            for entry in data.entries(table["source"])
+            if all(field_value(entry, key) == value for key, value in table.get("where", {}).items())
+        ]
         if not entries:
-            report.error(file.path, *file.place((index, "where")), "data-table",
-                         f"table '{table['id']}' selects no entry of data/{table['source']}.yml",
-                         "check the field and value under 'where'")
+            report.error(
+                file.path,
+                *file.place((index, "where")),
+                "data-table",
+                f"table '{table['id']}' selects no entry of data/{table['source']}.yml",
+                "check the field and value under 'where'",
+            )
             continue
         for column_index, column in enumerate(table["columns"]):
             missing = [entry for entry in entries if field_value(entry, column["field"]) is None]
             if len(missing) == len(entries):
-                report.error(file.path, *file.place((index, "columns", column_index, "field")), "data-table",
-                             f"no entry of data/{table['source']}.yml has the field '{column['field']}'",
-                             f"fields of the first entry: {', '.join(sorted(entries[0]))}")
+                report.error(
+                    file.path,
+                    *file.place((index, "columns", column_index, "field")),
+                    "data-table",
+                    f"no entry of data/{table['source']}.yml has the field '{column['field']}'",
+                    f"fields of the first entry: {', '.join(sorted(entries[0]))}",
+                )
                 continue
             source = data.files[table["source"]]
             for entry in missing:
                 position = data.entries(table["source"]).index(entry)
-                report.error(source.path, *source.place((position, "id")), "data-table",
-                             f"'{entry['id']}' lacks '{column['field']}', which table '{table['id']}' shows",
-                             f"add '{column['field']}' to this entry, or drop the column from data/tables.yml")
+                report.error(
+                    source.path,
+                    *source.place((position, "id")),
+                    "data-table",
+                    f"'{entry['id']}' lacks '{column['field']}', which table '{table['id']}' shows",
+                    f"add '{column['field']}' to this entry, or drop the column from data/tables.yml",
+                )
 
 
 def table_ids(data: HandbookData) -> list[str]:

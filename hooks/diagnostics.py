@@ -4,6 +4,7 @@ Checks report problems here instead of raising or logging, so that one build lis
 every problem at once. The build hook ``build_report.py`` prints them after the build
 and then fails once. Nothing in this module imports MkDocs.
 """
+
 from __future__ import annotations
 
 import os
@@ -99,7 +100,8 @@ class Diagnostics:
             print(self.summary(), file=stream)
 
     def summary(self) -> str:
-        return f"{_plural(self.error_count, 'error')} and {_plural(self.warning_count, 'warning')} found by the handbook's checks"
+        counts = f"{_plural(self.error_count, 'error')} and {_plural(self.warning_count, 'warning')}"
+        return f"{counts} found by the handbook's checks"
 
 
 def _plural(count: int, noun: str) -> str:

@@ -2,6 +2,7 @@
 
 Thin adapter: the work is done by ``handbook_data.load`` and ``site_content.generate``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,12 @@ def on_nav(nav, config, files):
     in_nav = [page.file for page in nav.pages]
     ordered = in_nav + [file for file in documentation if file not in in_nav]
     pages = [
-        site_content.SourcePage(file.src_uri, project_path(file.abs_src_path, config.config_file_path),
-                                file.content_string, str(front_matter(file.content_string).get("title", file.name)))
+        site_content.SourcePage(
+            file.src_uri,
+            project_path(file.abs_src_path, config.config_file_path),
+            file.content_string,
+            str(front_matter(file.content_string).get("title", file.name)),
+        )
         for file in ordered
     ]
     _content = site_content.generate(pages, data, build_diagnostics)

@@ -5,6 +5,7 @@ abbreviations -->`` the table of abbreviations. ``abbreviation_definitions`` wri
 ``*[GH]: growth hormone`` lines that pymdownx.snippets appends to every page, so that
 Python-Markdown's abbr extension shows a tooltip wherever an abbreviation is used.
 """
+
 from __future__ import annotations
 
 from hooks.data_tables import TEMPLATES, cell, cite, page_link
@@ -13,8 +14,9 @@ from hooks.handbook_data import HandbookData
 SECTIONS = ("terms", "abbreviations")
 
 
-def render_glossary(data: HandbookData, section: str | None, page_uri: str, titles: dict[str, str],
-                    terms_page: str) -> str | None:
+def render_glossary(
+    data: HandbookData, section: str | None, page_uri: str, titles: dict[str, str], terms_page: str
+) -> str | None:
     """``terms_page`` is the page that shows the definitions; abbreviations link to it."""
     glossary = data.glossary
     if section == "terms":

@@ -3,6 +3,7 @@
 ``load`` returns only the files that passed their schema, so renderers can trust their shape;
 every problem found on the way is reported with its file and line.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -16,8 +17,17 @@ from hooks.diagnostics import Diagnostics
 from hooks.references import Reference, parse_references
 
 # Files whose entries are lists of records with an "id".
-LISTS_WITH_IDS = ("peptides", "mechanisms", "peptide-classes", "monitoring", "hormone-actions", "meal-timing",
-                  "gh-inhibitors", "source-corrections", "tables")
+LISTS_WITH_IDS = (
+    "peptides",
+    "mechanisms",
+    "peptide-classes",
+    "monitoring",
+    "hormone-actions",
+    "meal-timing",
+    "gh-inhibitors",
+    "source-corrections",
+    "tables",
+)
 
 
 @dataclass
@@ -42,8 +52,11 @@ class HandbookData:
 def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
     """Read references.bib and every data/*.yml under ``root``; check each against schema and each other."""
     bib_file = root / "references.bib"
-    handbook = HandbookData(references=parse_references(bib_file.read_text(encoding="utf-8"), "references.bib", report)
-                            if bib_file.exists() else {})
+    handbook = HandbookData(
+        references=parse_references(bib_file.read_text(encoding="utf-8"), "references.bib", report)
+        if bib_file.exists()
+        else {}
+    )
     data_dir = root / "data"
     registry = schema_registry(data_dir / "schemas")
     for yml in sorted(data_dir.glob("*.yml")):
@@ -52,8 +65,14 @@ def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
         try:
             registry.contents(schema)
         except LookupError:
-            report.error(path, 1, 1, "data-schema-missing", f"no schema for {path}",
-                         f"add data/schemas/{schema}; every data file is checked against its schema")
+            report.error(
+                path,
+                1,
+                1,
+                "data-schema-missing",
+                f"no schema for {path}",
+                f"add data/schemas/{schema}; every data file is checked against its schema",
+            )
             continue
         data = parse_yaml(yml.stem, path, yml.read_text(encoding="utf-8"), report)
         if data is not None and validate(data, schema, registry, report):
@@ -67,12 +86,19 @@ def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
 def check_ids(handbook: HandbookData, report: Diagnostics) -> None:
     """Ids are unique within each file, and abbreviations within the glossary."""
     for name in LISTS_WITH_IDS:
-        _unique(handbook, name, [((index, "id"), entry["id"]) for index, entry in enumerate(handbook.entries(name))],
-                report)
+        _unique(
+            handbook, name, [((index, "id"), entry["id"]) for index, entry in enumerate(handbook.entries(name))], report
+        )
     glossary = handbook.glossary
-    _unique(handbook, "glossary", [(("terms", i, "id"), term["id"]) for i, term in enumerate(glossary["terms"])], report)
-    _unique(handbook, "glossary",
-            [(("abbreviations", i, "abbr"), a["abbr"]) for i, a in enumerate(glossary["abbreviations"])], report)
+    _unique(
+        handbook, "glossary", [(("terms", i, "id"), term["id"]) for i, term in enumerate(glossary["terms"])], report
+    )
+    _unique(
+        handbook,
+        "glossary",
+        [(("abbreviations", i, "abbr"), a["abbr"]) for i, a in enumerate(glossary["abbreviations"])],
+        report,
+    )
 
 
 def _unique(handbook: HandbookData, name: str, values: list[tuple[Pointer, str]], report: Diagnostics) -> None:
@@ -83,8 +109,13 @@ def _unique(handbook: HandbookData, name: str, values: list[tuple[Pointer, str]]
     for pointer, value in values:
         if value in first:
             line = data.place(first[value])[0]
-            report.error(data.path, *data.place(pointer), "data-duplicate-id", f"'{value}' is used twice",
-                         f"the first '{value}' is on line {line}; ids must be unique in {data.path}")
+            report.error(
+                data.path,
+                *data.place(pointer),
+                "data-duplicate-id",
+                f"'{value}' is used twice",
+                f"the first '{value}' is on line {line}; ids must be unique in {data.path}",
+            )
         else:
             first[value] = pointer
 
@@ -113,8 +144,13 @@ def check_citations(handbook: HandbookData, report: Diagnostics) -> None:
     for data in handbook.files.values():
         for pointer, key in cite_lists(data.content):
             if key not in handbook.references:
-                report.error(data.path, *data.place(pointer), "citation-unknown", f"unknown citation key '{key}'",
-                             unknown_key_hint(key, handbook.references))
+                report.error(
+                    data.path,
+                    *data.place(pointer),
+                    "citation-unknown",
+                    f"unknown citation key '{key}'",
+                    unknown_key_hint(key, handbook.references),
+                )
 
 
 def check_relations(handbook: HandbookData, docs_files: set[str], report: Diagnostics) -> None:
@@ -127,23 +163,40 @@ def check_relations(handbook: HandbookData, docs_files: set[str], report: Diagno
         if value not in known:
             data = handbook.files[name]
             nearest = difflib.get_close_matches(value, sorted(known), n=1)
-            report.error(data.path, *data.place(pointer), "data-reference", f"unknown {what} '{value}'",
-                         f"did you mean '{nearest[0]}'?" if nearest else f"add it to the {what} data first")
+            report.error(
+                data.path,
+                *data.place(pointer),
+                "data-reference",
+                f"unknown {what} '{value}'",
+                f"did you mean '{nearest[0]}'?" if nearest else f"add it to the {what} data first",
+            )
 
     for index, peptide in enumerate(handbook.entries("peptides")):
         if "peptide-classes" in handbook.files:
             expect("peptides", (index, "class"), peptide["class"], classes, "peptide class")
         if "mechanisms" in handbook.files:
             for link_index, link in enumerate(peptide["acts_through"]):
-                expect("peptides", (index, "acts_through", link_index, "mechanism"), link["mechanism"], mechanisms,
-                       "mechanism")
+                expect(
+                    "peptides",
+                    (index, "acts_through", link_index, "mechanism"),
+                    link["mechanism"],
+                    mechanisms,
+                    "mechanism",
+                )
     for index, mechanism in enumerate(handbook.entries("mechanisms")):
         for link_index, link in enumerate(mechanism.get("leads_to", [])):
-            expect("mechanisms", (index, "leads_to", link_index, "mechanism"), link["mechanism"], mechanisms, "mechanism")
+            expect(
+                "mechanisms", (index, "leads_to", link_index, "mechanism"), link["mechanism"], mechanisms, "mechanism"
+            )
             if link["mechanism"] == mechanism["id"]:
                 data = handbook.files["mechanisms"]
-                report.error(data.path, *data.place((index, "leads_to", link_index, "mechanism")), "data-reference",
-                             f"'{mechanism['id']}' leads to itself", "a relation joins two different mechanisms")
+                report.error(
+                    data.path,
+                    *data.place((index, "leads_to", link_index, "mechanism")),
+                    "data-reference",
+                    f"'{mechanism['id']}' leads to itself",
+                    "a relation joins two different mechanisms",
+                )
     for index, abbreviation in enumerate(handbook.glossary["abbreviations"]):
         if "term" in abbreviation:
             expect("glossary", ("abbreviations", index, "term"), abbreviation["term"], terms, "glossary term")
@@ -159,5 +212,10 @@ def check_relations(handbook: HandbookData, docs_files: set[str], report: Diagno
 def _expect_page(data: DataFile, pointer: Pointer, page: str, docs_files: set[str], report: Diagnostics) -> None:
     if page not in docs_files:
         nearest = difflib.get_close_matches(page, sorted(docs_files), n=1)
-        report.error(data.path, *data.place(pointer), "data-page", f"page '{page}' does not exist under docs/",
-                     f"did you mean '{nearest[0]}'?" if nearest else "create the page, or correct the path")
+        report.error(
+            data.path,
+            *data.place(pointer),
+            "data-page",
+            f"page '{page}' does not exist under docs/",
+            f"did you mean '{nearest[0]}'?" if nearest else "create the page, or correct the path",
+        )

@@ -1,4 +1,5 @@
-"""Peptide summary boxes: ``<!-- hooks/infobox.py PEPTIDE-ID -->`` renders the box for one agent from data/peptides.yml."""
+"""Peptide summary boxes: ``<!-- hooks/infobox.py PEPTIDE-ID -->`` renders one agent's box from data/peptides.yml."""
+
 from __future__ import annotations
 
 from hooks.data_tables import TEMPLATES, cell, cite, fact, status, unknown_value
@@ -22,14 +23,17 @@ def render_infobox(data: HandbookData, peptide_id: str | None, page_uri: str) ->
         ("Route", peptide["route"].capitalize()),
         ("Half-life", fact(half_life) if isinstance(half_life, dict) else unknown_value(half_life)),
         *((label, status(peptide["regulatory"][region])) for region, label in REGIONS),
-        ("Evidence level", f"**{peptide['evidence']['level']}** for: {peptide['evidence']['claim']}"
-                           f"{cite(peptide['evidence']['cite'])}"),
+        (
+            "Evidence level",
+            f"**{peptide['evidence']['level']}** for: {peptide['evidence']['claim']}"
+            f"{cite(peptide['evidence']['cite'])}",
+        ),
     ]
     if names:
         rows.append(("Other names", ", ".join(names)))
     return TEMPLATES.get_template("infobox.md.j2").render(
-        name=peptide["name"], rows=[(label, cell(value)) for label, value in rows])
-
+        name=peptide["name"], rows=[(label, cell(value)) for label, value in rows]
+    )
 
 
 def peptide_ids(data: HandbookData) -> list[str]:

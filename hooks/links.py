@@ -3,6 +3,7 @@
 MkDocs' own ``validation:`` reports a broken link without its line; this check names
 the file, line and column, and suggests the nearest existing file.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,7 +34,10 @@ def check_links(path: str, page_uri: str, text: str, site_files: set[str], repor
         line, column = position(text, link.offset)
         kind = "image" if link.is_image else "link"
         report.error(
-            path, line, column, "link-missing",
+            path,
+            line,
+            column,
+            "link-missing",
             f"{kind} target '{link.target}' is not a file in the docs folder",
             _suggestion(page_uri, resolved, site_files),
         )

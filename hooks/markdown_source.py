@@ -3,6 +3,7 @@
 Every check that reports a line and column works on the raw file text, so offsets
 found here map straight back to what the maintainer sees in an editor.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 A placeholder stands alone on its line. Its first word is the file of the hook that
 renders it; the optional second word says what to render (a table id, a peptide id).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,7 +15,6 @@ from hooks.diagnostics import Diagnostics, position
 from hooks.markdown_source import mask_code
 
 PLACEHOLDER = re.compile(r"^<!--\s*(?P<hook>hooks/[\w.-]+)(?:[ \t]+(?P<argument>[\w.-]+))?\s*-->[ \t]*$", re.MULTILINE)
-
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,32 @@ def find_placeholders(text: str) -> list[Placeholder]:
     return [Placeholder(m.group("hook"), m.group("argument"), m.start(), m.end()) for m in PLACEHOLDER.finditer(masked)]
 
 
-def expand(text: str, page_uri: str, path: str, renderers: dict[str, Renderer], report: Diagnostics,
-           placed: set[tuple[str, str | None]]) -> str:
+def expand(
+    text: str,
+    page_uri: str,
+    path: str,
+    renderers: dict[str, Renderer],
+    report: Diagnostics,
+    placed: set[tuple[str, str | None]],
+) -> str:
     """``text`` with each placeholder replaced by its rendering; every placement is added to ``placed``."""
     pieces: list[str] = []
     cursor = 0
     for placeholder in find_placeholders(text):
-        pieces.append(text[cursor:placeholder.start])
+        pieces.append(text[cursor : placeholder.start])
         cursor = placeholder.end
         line, column = position(text, placeholder.start)
         renderer = renderers.get(placeholder.hook)
         if renderer is None:
             nearest = difflib.get_close_matches(placeholder.hook, sorted(renderers), n=1)
-            report.error(path, line, column, "placeholder-unknown", f"no hook renders '{placeholder.hook}'",
-                         f"did you mean '{nearest[0]}'?" if nearest else f"hooks that render: {', '.join(sorted(renderers))}")
+            report.error(
+                path,
+                line,
+                column,
+                "placeholder-unknown",
+                f"no hook renders '{placeholder.hook}'",
+                f"did you mean '{nearest[0]}'?" if nearest else f"hooks that render: {', '.join(sorted(renderers))}",
+            )
             continue
         if not renderer.available:
             continue
@@ -66,9 +78,14 @@ def expand(text: str, page_uri: str, path: str, renderers: dict[str, Renderer], 
         if rendered is None:
             known = renderer.known()
             nearest = difflib.get_close_matches(placeholder.argument or "", known, n=1)
-            report.error(path, line, column, "placeholder-unknown",
-                         f"{placeholder.hook} has nothing called '{placeholder.argument}'",
-                         f"did you mean '{nearest[0]}'?" if nearest else f"known: {', '.join(known) or 'none'}")
+            report.error(
+                path,
+                line,
+                column,
+                "placeholder-unknown",
+                f"{placeholder.hook} has nothing called '{placeholder.argument}'",
+                f"did you mean '{nearest[0]}'?" if nearest else f"known: {', '.join(known) or 'none'}",
+            )
             continue
         placed.add((placeholder.hook, placeholder.argument))
         pieces.append(rendered)

@@ -1,4 +1,5 @@
 """references.bib, read once per build: entries with the line each starts on, formatted for readers."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,14 @@ def parse_references(text: str, path: str, report: Diagnostics) -> dict[str, Ref
     try:
         database = parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
-        report.error(path, error.lineno or 1, 1, "bib-syntax", f"BibTeX syntax: {error.error_type}",
-                     "each entry is @type{key, field = {value}, ...} with balanced braces")
+        report.error(
+            path,
+            error.lineno or 1,
+            1,
+            "bib-syntax",
+            f"BibTeX syntax: {error.error_type}",
+            "each entry is @type{key, field = {value}, ...} with balanced braces",
+        )
         return {}
     except PybtexError as error:
         line = _line_of_key(text, _quoted(str(error))) or 1
@@ -76,8 +83,13 @@ def format_reference(reference: Reference) -> str:
         authors = [*authors[:6], "et al"]
     parts = [", ".join(authors) + "." if authors else ""]
     parts.append(_plain(reference.get("title")).rstrip(".") + ".")
-    container = reference.get("journal") or reference.get("booktitle") or reference.get("howpublished") \
-        or reference.get("organization") or reference.get("publisher")
+    container = (
+        reference.get("journal")
+        or reference.get("booktitle")
+        or reference.get("howpublished")
+        or reference.get("organization")
+        or reference.get("publisher")
+    )
     details = reference.get("year")
     if reference.get("volume"):
         details += f";{reference.get('volume')}"

@@ -1,4 +1,5 @@
 """Shared fixtures: the project's paths, a strict build of the real site, and tiny sites."""
+
 from __future__ import annotations
 
 import os
@@ -30,9 +31,23 @@ def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> BuildRes
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GITHUB_ACTIONS", None)
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(site_dir), *extra],
-        cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(site_dir),
+            *extra,
+        ],
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 

@@ -1,4 +1,5 @@
 """Reading built HTML with the standard library: what a page loads, says and links to."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,8 +34,14 @@ class _Reader(HTMLParser):
         if tag == "meta" and attributes.get("name") == "description":
             self.page.description = attributes.get("content", "")
         source = attributes.get(RESOURCE_ATTRIBUTES.get(tag, ""))
-        loads = tag != "link" or set(attributes.get("rel", "").split()) & {"stylesheet", "preload", "icon", "preconnect",
-                                                                            "modulepreload", "manifest"}
+        loads = tag != "link" or set(attributes.get("rel", "").split()) & {
+            "stylesheet",
+            "preload",
+            "icon",
+            "preconnect",
+            "modulepreload",
+            "manifest",
+        }
         if source and loads:
             self.page.resources.append(source)
         if tag == "a" and "href" in attributes:

@@ -4,8 +4,15 @@ from hooks.diagnostics import Diagnostic, Diagnostics, position, project_path
 
 
 def test_format_puts_place_severity_message_and_rule_on_one_line_and_hint_below():
-    diagnostic = Diagnostic("docs/a.md", 14, 5, "error", "citation-unknown", "unknown citation key 'nass2008'",
-                            "did you mean 'nass2008effects'?")
+    diagnostic = Diagnostic(
+        "docs/a.md",
+        14,
+        5,
+        "error",
+        "citation-unknown",
+        "unknown citation key 'nass2008'",
+        "did you mean 'nass2008effects'?",
+    )
     assert diagnostic.format() == (
         "docs/a.md:14:5: error: unknown citation key 'nass2008' [citation-unknown]\n"
         "  hint: did you mean 'nass2008effects'?"

@@ -41,5 +41,8 @@ def test_github_actions_annotations_accompany_the_diagnostics(tiny_site, monkeyp
 
     monkeypatch.setattr(conftest.subprocess, "run", run_with_github_env)
     result = tiny_site({"index.md": "[x](y.md)\n"}, hooks=["links.py"])
-    assert "::error file=docs/index.md,line=1,col=5,title=link-missing::link target 'y.md' is not a file in the docs " \
-           "folder (links are relative to the page and end in '.md', for example '../mechanisms/amylin.md')" in result.lines
+    assert (
+        "::error file=docs/index.md,line=1,col=5,title=link-missing::link target 'y.md' is not a file in the docs "
+        "folder (links are relative to the page and end in '.md', for example '../mechanisms/amylin.md')"
+        in result.lines
+    )

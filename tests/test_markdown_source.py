@@ -19,7 +19,9 @@ def test_find_links_reports_target_offsets_that_map_to_lines():
     text = "---\ntitle: T\n---\n\nSee [one](one.md) and ![pic](img/p.png 'Title').\n\n[ref]: <two words.md>\n"
     links = find_links(text)
     assert [(link.target, link.is_image) for link in links] == [
-        ("one.md", False), ("img/p.png", True), ("two words.md", False),
+        ("one.md", False),
+        ("img/p.png", True),
+        ("two words.md", False),
     ]
     assert position(text, links[0].offset) == (5, 11)
     assert position(text, links[2].offset) == (7, 9)

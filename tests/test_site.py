@@ -1,4 +1,5 @@
 """The real handbook, built strict, read back as HTML."""
+
 from __future__ import annotations
 
 import datetime
