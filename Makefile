@@ -7,7 +7,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lock clean
+.PHONY: help serve build check links bench test lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,6 +20,15 @@ build: $(VENV)/.installed ## Build the site once, strict, into site/
 
 test: $(VENV)/.installed ## Install if needed and run every test
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed ## Run every handbook check on the sources without building (as pre-commit does)
+	$(BIN)/python -m hooks.check
+
+links: $(VENV)/.installed ## Ask every outside address whether it still answers (needs network; cached for a week)
+	$(BIN)/python -m hooks.link_reachability
+
+bench: $(VENV)/.installed ## Time the build with and without the hooks, their growth with pages, and serve's refresh
+	$(BIN)/python bench/run.py
 
 lock: ## Re-resolve the pinned versions in requirements.lock from pyproject.toml
 	rm -rf .lock-venv

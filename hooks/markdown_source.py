@@ -19,6 +19,10 @@ INLINE_LINK = re.compile(
     r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\(\s*(?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+HTML_LINK = re.compile(
+    r"<(?P<tag>a|img|link|source)\b[^>]*?\s(?P<attr>href|src)\s*=\s*(?P<quote>[\"']?)(?P<target>[^\"'\s>]*)(?P=quote)",
+    re.IGNORECASE | re.DOTALL,
+)
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n^]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
 
 
@@ -61,7 +65,7 @@ def front_matter_end(text: str) -> int:
 
 
 def find_links(text: str) -> list[Link]:
-    """Inline links, images and reference definitions outside code, in file order."""
+    """Inline links, images, raw HTML links and reference definitions outside code, in file order."""
     masked = mask_code(text)
     links: list[Link] = []
     for match in INLINE_LINK.finditer(masked):
@@ -70,6 +74,8 @@ def find_links(text: str) -> list[Link]:
         if target.startswith("<"):
             target, offset = target[1:-1], offset + 1
         links.append(Link(target, offset, is_image=bool(match.group("image"))))
+    for match in HTML_LINK.finditer(masked):
+        links.append(Link(match.group("target"), match.start("target"), is_image=match.group("tag").lower() == "img"))
     for match in REFERENCE_DEFINITION.finditer(masked):
         target = match.group("target")
         offset = match.start("target")

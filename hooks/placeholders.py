@@ -40,6 +40,14 @@ class Placeholder:
     end: int
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What one placeholder was replaced with."""
+
+    placeholder: Placeholder
+    markdown: str
+
+
 def find_placeholders(text: str) -> list[Placeholder]:
     masked = mask_code(text)
     return [Placeholder(m.group("hook"), m.group("argument"), m.start(), m.end()) for m in PLACEHOLDER.finditer(masked)]
@@ -52,8 +60,12 @@ def expand(
     renderers: dict[str, Renderer],
     report: Diagnostics,
     placed: set[tuple[str, str | None]],
+    generated: list[Generated] | None = None,
 ) -> str:
-    """``text`` with each placeholder replaced by its rendering; every placement is added to ``placed``."""
+    """``text`` with each placeholder replaced by its rendering.
+
+    Every placement is added to ``placed``, and every rendering to ``generated``.
+    """
     pieces: list[str] = []
     cursor = 0
     for placeholder in find_placeholders(text):
@@ -88,6 +100,8 @@ def expand(
             )
             continue
         placed.add((placeholder.hook, placeholder.argument))
+        if generated is not None:
+            generated.append(Generated(placeholder, rendered))
         pieces.append(rendered)
     pieces.append(text[cursor:])
     return "".join(pieces)

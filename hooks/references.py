@@ -26,29 +26,69 @@ class Reference:
 
 
 def parse_references(text: str, path: str, report: Diagnostics) -> dict[str, Reference]:
-    """Every entry by key; a syntax error is reported with its line and yields no entries."""
+    """Every entry by key; a syntax error is reported with its line and yields no entries.
+
+    A repeated key is reported at its second entry, which is then left out, so that
+    the rest of the file is still checked in the same run.
+    """
+    text = _without_repeated_keys(text, path, report)
     try:
         database = parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
+        detail = re.sub(r"^syntax error in line [0-9]+: ", "", str(error))
+        starts = [
+            match for match in ENTRY_START.finditer(text) if text.count("\n", 0, match.start()) < (error.lineno or 1)
+        ]
+        entry = starts[-1] if starts else None
         report.error(
             path,
-            error.lineno or 1,
+            text.count("\n", 0, entry.start()) + 1 if entry else error.lineno or 1,
             1,
             "bib-syntax",
-            f"BibTeX syntax: {error.error_type}",
-            "each entry is @type{key, field = {value}, ...} with balanced braces",
+            f"BibTeX syntax error in the entry '{entry.group('key')}': {detail}"
+            if entry
+            else f"BibTeX syntax error: {detail}",
+            "each entry is @type{key, field = {value}, ...}; check that every brace in this entry is closed",
         )
         return {}
     except PybtexError as error:
         line = _line_of_key(text, _quoted(str(error))) or 1
-        report.error(path, line, 1, "bib-syntax", f"BibTeX: {error}", "keys must be unique in references.bib")
+        report.error(path, line, 1, "bib-syntax", f"BibTeX: {error}", "see the BibTeX entry format")
         return {}
     lines = {match.group("key"): text.count("\n", 0, match.start()) + 1 for match in ENTRY_START.finditer(text)}
     references = {}
     for key, entry in database.entries.items():
+        if REPEATED in key:
+            continue
         authors = tuple(_person(person) for person in entry.persons.get("author", []))
         references[key] = Reference(key, entry.type, lines.get(key, 1), dict(entry.fields), authors)
     return references
+
+
+REPEATED = "-repeated-line-"
+
+
+def _without_repeated_keys(text: str, path: str, report: Diagnostics) -> str:
+    first_line: dict[str, int] = {}
+    repeats: list[re.Match[str]] = []
+    for match in ENTRY_START.finditer(text):
+        key, line = match.group("key"), text.count("\n", 0, match.start()) + 1
+        if key.lower() not in first_line:
+            first_line[key.lower()] = line
+            continue
+        repeats.append(match)
+        report.error(
+            path,
+            line,
+            match.start("key") - match.start() + 1,
+            "bib-duplicate-key",
+            f"the key '{key}' is already used by the entry on line {first_line[key.lower()]}",
+            "merge the two entries, or give this one its own authorYEARword key",
+        )
+    for match in reversed(repeats):
+        renamed = f"{match.group('key')}{REPEATED}{match.start()}"
+        text = text[: match.start("key")] + renamed + text[match.end("key") :]
+    return text
 
 
 def _quoted(message: str) -> str:

@@ -13,23 +13,17 @@ from hooks import bibliography, data_tables, glossary, infobox, related
 from hooks.data_store import DataFile
 from hooks.diagnostics import Diagnostics
 from hooks.handbook_data import HandbookData
-from hooks.placeholders import Renderer, expand, find_placeholders
+from hooks.placeholders import Generated, Renderer, expand, find_placeholders
+from hooks.site_sources import SourcePage
 
 BIBLIOGRAPHY_MARK = "\x00bibliography\x00"
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    uri: str  # path under docs/, as MkDocs names it
-    path: str  # path shown in diagnostics
-    text: str  # the file as written, front matter included
-    title: str
 
 
 @dataclass
 class SiteContent:
     expanded: dict[str, str] = field(default_factory=dict)
     citations: dict[str, list[str]] = field(default_factory=dict)
+    generated: dict[str, list[Generated]] = field(default_factory=dict)
 
     def body(self, uri: str, text: str, markdown: str) -> str:
         """The expanded form of ``markdown``, the part of the page ``text`` after its front matter."""
@@ -78,8 +72,10 @@ def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -
     placed: set[tuple[str, str | None]] = set()
     content = SiteContent()
     for page in pages:
-        expanded = expand(page.text, page.uri, page.path, renderers, report, placed)
+        pieces: list[Generated] = []
+        expanded = expand(page.text, page.uri, page.path, renderers, report, placed, pieces)
         content.expanded[page.uri] = expanded
+        content.generated[page.uri] = pieces
         content.citations[page.uri] = bibliography.cited_keys(expanded)
     citing: dict[str, list[tuple[str, str]]] = {}
     for page in pages:
@@ -89,6 +85,10 @@ def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -
         if BIBLIOGRAPHY_MARK in expanded:
             rendered = bibliography.render_bibliography(data.references, citing, uri)
             content.expanded[uri] = expanded.replace(BIBLIOGRAPHY_MARK, rendered)
+            content.generated[uri] = [
+                Generated(piece.placeholder, rendered) if piece.markdown == BIBLIOGRAPHY_MARK else piece
+                for piece in content.generated[uri]
+            ]
     _report_unplaced(data, renderers, placed, report)
     return content
 

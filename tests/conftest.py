@@ -60,25 +60,48 @@ def real_site(tmp_path_factory) -> BuildResult:
     return result
 
 
-@pytest.fixture
-def tiny_site(tmp_path):
-    """Write a small site that uses the handbook's hooks; returns a function that builds it."""
+HOOKS = ["build_report.py", "build_checks.py", "external_links.py"]
 
-    def make(pages: dict[str, str], *, hooks: list[str], nav: list | None = None, **config) -> BuildResult:
-        docs = tmp_path / "docs"
-        for name, text in pages.items():
-            path = docs / name
+
+@dataclass
+class Project:
+    """A small handbook in a temporary folder, using the real hooks."""
+
+    root: Path
+
+    def write(self, files: dict[str, str]) -> Project:
+        for name, text in files.items():
+            path = self.root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        settings = {
+        return self
+
+    def configure(self, nav: list | None = None, **settings) -> Project:
+        config = {
             "site_name": "Fixture",
             "strict": True,
-            "hooks": [str(ROOT / "hooks" / "build_report.py"), *(str(ROOT / "hooks" / h) for h in hooks)],
+            "hooks": [str(ROOT / "hooks" / name) for name in HOOKS],
             **({"nav": nav} if nav is not None else {}),
-            **config,
+            **settings,
         }
-        config_file = tmp_path / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
-        return run_mkdocs_build(config_file, tmp_path / "site")
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        return self
 
-    return make
+    def check(self) -> list[str]:
+        """What ``python -m hooks.check`` reports, as the first line of each diagnostic."""
+        from hooks.diagnostics import Diagnostics
+        from hooks.site_checks import check_site
+        from hooks.site_sources import load_site
+
+        report = Diagnostics()
+        check_site(load_site(self.root / "mkdocs.yml"), report)
+        return [diagnostic.format().splitlines()[0] for diagnostic in sorted(report)]
+
+    def build(self) -> BuildResult:
+        return run_mkdocs_build(self.root / "mkdocs.yml", self.root / "site")
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A tiny project; ``configure`` writes its mkdocs.yml (nav optional)."""
+    return Project(tmp_path / "project")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_mkdocs_build
 from tests.html_inspect import read_page
 
 DOCS = ROOT / "docs"
@@ -92,18 +95,19 @@ def test_no_built_page_loads_anything_from_another_host(real_site):
         assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", css), stylesheet.name
 
 
-@pytest.mark.parametrize("page", [NAV[0], NAV[-1]])
-def test_a_broken_link_added_to_a_real_page_fails_the_build_naming_file_and_line(tmp_path, page):
-    import shutil
-
-    from tests.conftest import run_mkdocs_build
-
-    for name in ("docs", "hooks", "data", "mkdocs.yml", "references.bib"):
+def copy_project(destination: Path) -> Path:
+    for name in ("docs", "data", "mkdocs.yml", "references.bib"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, tmp_path / name)
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
+    return destination
+
+
+@pytest.mark.parametrize("page", [NAV[0], NAV[-1]])
+def test_a_broken_link_added_to_a_real_page_fails_the_build_naming_file_and_line(tmp_path, page):
+    copy_project(tmp_path)
     target = tmp_path / "docs" / page
     lines = target.read_text(encoding="utf-8").splitlines()
     lines.append("")
@@ -115,3 +119,97 @@ def test_a_broken_link_added_to_a_real_page_fails_the_build_naming_file_and_line
     assert result.returncode != 0
     expected = f"docs/{page}:{len(lines)}:39: error: link target 'no-such-page.md' is not a file in the docs folder"
     assert any(line.startswith(expected) for line in result.lines), result.output
+
+
+def append_line(path: Path, line: str) -> int:
+    """Append ``line`` to the file; returns its line number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, "", line]) + "\n", encoding="utf-8")
+    return len(lines) + 2
+
+
+def break_anchor(root: Path) -> str:
+    line = append_line(root / "docs/index.md", "See [the levels](#evidence-level).")
+    return f"docs/index.md:{line}:18: error: link target '#evidence-level': 'index.md' has no anchor"
+
+
+def break_citation(root: Path) -> str:
+    line = append_line(root / "docs/start/editorial-policy.md", "A claim [@moller2009effect].")
+    return f"docs/start/editorial-policy.md:{line}:12: error: unknown citation key 'moller2009effect'"
+
+
+def break_bib_entry(root: Path) -> str:
+    bib = root / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text.replace("= {19240267}", "= {PMID 19240267}", 1), encoding="utf-8")
+    line = text[: text.index("{19240267}")].count("\n") + 1
+    return f"references.bib:{line}:3: error: 'moller2009effects' has a malformed pmid"
+
+
+def break_data_reference(root: Path) -> str:
+    data = root / "data/peptides.yml"
+    text = data.read_text(encoding="utf-8")
+    offset = text.index("mechanism: ghrh-receptor-signalling")
+    data.write_text(text.replace("mechanism: ghrh-receptor-signalling", "mechanism: ghrh-receptor", 1))
+    line = text[:offset].count("\n") + 1
+    return f"data/peptides.yml:{line}:"
+
+
+def break_raw_html(root: Path) -> str:
+    line = append_line(root / "docs/reference/glossary.md", '<img src="x.png" onerror="alert(1)">')
+    return f"docs/reference/glossary.md:{line}:18: error: the 'onerror' attribute runs code"
+
+
+def add_orphan_page(root: Path) -> str:
+    (root / "docs/foundations/orphan.md").write_text(
+        "---\ntitle: Orphan\ndescription: Not in the nav.\nreviewed: 2026-01-01\n---\n# Orphan\n", encoding="utf-8"
+    )
+    return "docs/foundations/orphan.md:1:1: error: the page is not in the nav"
+
+
+@pytest.mark.parametrize(
+    "mistake", [break_anchor, break_citation, break_bib_entry, break_data_reference, break_raw_html, add_orphan_page]
+)
+def test_each_kind_of_mistake_in_the_real_site_is_reported_at_its_place(tmp_path, mistake):
+    from hooks.diagnostics import Diagnostics
+    from hooks.site_checks import check_site
+    from hooks.site_sources import load_site
+
+    root = copy_project(tmp_path)
+    clean = Diagnostics()
+    check_site(load_site(root / "mkdocs.yml"), clean)
+    assert not len(clean), [d.format() for d in clean]
+    expected = mistake(root)
+    report = Diagnostics()
+    check_site(load_site(root / "mkdocs.yml"), report)
+    reported = [d.format() for d in report]
+    assert any(line.startswith(expected) for line in reported), reported
+
+
+def test_lychee_finds_no_broken_link_or_fragment_in_the_built_site(real_site):
+    completed = run_lychee(real_site.site_dir)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert re.search(r"\b0 Errors", completed.stdout + completed.stderr)
+
+
+def test_lychee_would_report_a_broken_fragment(real_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site_dir, site)
+    page = site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="#evidence-levels"', 'href="#nowhere"'), "utf-8")
+    completed = run_lychee(site)
+    assert completed.returncode != 0
+    assert "#nowhere" in completed.stdout + completed.stderr
+
+
+def run_lychee(site: Path) -> subprocess.CompletedProcess:
+    lychee = Path(sys.executable).parent / "lychee"
+    return subprocess.run(
+        [str(lychee), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html"]
+        + ["--root-dir", str(site), "--format", "compact", "."],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
