@@ -72,7 +72,9 @@ def unknown_value(value: str) -> str:
     return UNKNOWN_VALUE_WORDS.get(value, value.capitalize())
 
 
-def format_cell(value: Any, kind: str, entry: dict[str, Any], page_uri: str, data: HandbookData) -> str:
+def format_cell(
+    value: Any, kind: str, entry: dict[str, Any], page_uri: str, data: HandbookData, titles: dict[str, str]
+) -> str:
     if value is None:
         return "—"
     if kind == "fact":
@@ -87,6 +89,8 @@ def format_cell(value: Any, kind: str, entry: dict[str, Any], page_uri: str, dat
         return ", ".join(value) or "—"
     if kind == "name-link":
         return f"[{value}]({page_link(page_uri, entry['page'])})" if "page" in entry else str(value)
+    if kind == "page-links":
+        return ", ".join(f"[{titles.get(page, page)}]({page_link(page_uri, page)})" for page in value) or "—"
     if kind == "class":
         classes = data.by_id("peptide-classes")
         return classes[value]["name"] if value in classes else str(value)
@@ -97,7 +101,10 @@ def format_cell(value: Any, kind: str, entry: dict[str, Any], page_uri: str, dat
     return str(value)
 
 
-def render_table(data: HandbookData, table_id: str | None, page_uri: str) -> str | None:
+def render_table(
+    data: HandbookData, table_id: str | None, page_uri: str, titles: dict[str, str] | None = None
+) -> str | None:
+    """The table ``table_id`` as Markdown for ``page_uri``; ``titles`` names pages for page-links cells."""
     tables = data.by_id("tables")
     if table_id not in tables:
         return None
@@ -109,7 +116,16 @@ def render_table(data: HandbookData, table_id: str | None, page_uri: str) -> str
     ]
     rows = [
         [
-            cell(format_cell(field_value(entry, column["field"]), column.get("format", "text"), entry, page_uri, data))
+            cell(
+                format_cell(
+                    field_value(entry, column["field"]),
+                    column.get("format", "text"),
+                    entry,
+                    page_uri,
+                    data,
+                    titles or {},
+                )
+            )
             for column in table["columns"]
         ]
         for entry in entries
@@ -143,6 +159,8 @@ def check_tables(data: HandbookData, report: Diagnostics) -> None:
             continue
         for column_index, column in enumerate(table["columns"]):
             missing = [entry for entry in entries if field_value(entry, column["field"]) is None]
+            if column.get("optional") and len(missing) < len(entries):
+                continue
             if len(missing) == len(entries):
                 report.error(
                     file.path,
@@ -157,9 +175,10 @@ def check_tables(data: HandbookData, report: Diagnostics) -> None:
                 position = data.entries(table["source"]).index(entry)
                 report.error(
                     source.path,
-                    *source.place((position, "id")),
+                    *source.place((position, "id") if "id" in entry else (position,)),
                     "data-table",
-                    f"'{entry['id']}' lacks '{column['field']}', which table '{table['id']}' shows",
+                    f"'{entry.get('id', f'entry {position + 1}')}' lacks '{column['field']}',"
+                    f" which table '{table['id']}' shows",
                     f"add '{column['field']}' to this entry, or drop the column from data/tables.yml",
                 )
 

@@ -204,6 +204,9 @@ def check_relations(handbook: HandbookData, docs_files: set[str], report: Diagno
         for index, entry in enumerate(handbook.entries(name)):
             if "page" in entry:
                 _expect_page(handbook.files[name], (index, "page"), entry["page"], docs_files, report)
+    for index, section in enumerate(handbook.entries("source-map")):
+        for page_index, page in enumerate(section["pages"]):
+            _expect_page(handbook.files["source-map"], (index, "pages", page_index), page, docs_files, report)
     for index, term in enumerate(handbook.glossary["terms"]):
         if "see" in term:
             _expect_page(handbook.files["glossary"], ("terms", index, "see"), term["see"], docs_files, report)

@@ -47,7 +47,7 @@ def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -
     table_sources = {table["source"] for table in data.entries("tables")}
     renderers = {
         "hooks/data_tables.py": Renderer(
-            lambda arg, uri: data_tables.render_table(data, arg, uri),
+            lambda arg, uri: data_tables.render_table(data, arg, uri, titles),
             lambda: data_tables.table_ids(data),
             {"tables", "peptide-classes"} | table_sources <= loaded,
         ),
