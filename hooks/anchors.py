@@ -18,7 +18,7 @@ from hooks.markdown_source import front_matter_end, mask_code
 
 # As Python-Markdown reads them: no indent, no space needed after the marks, closing marks dropped.
 ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})(?P<text>.*)$", re.MULTILINE)
-SETEXT_HEADING = re.compile(r"^(?P<text>[^\n]*\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+SETEXT_HEADING = re.compile(r"^(?P<text>[^\n]*\S)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 CLOSING_HASHES = re.compile(r"(?<!\\)#+[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^{}\n]*)\}[ \t]*$")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")

@@ -213,3 +213,46 @@ def run_lychee(site: Path) -> subprocess.CompletedProcess:
         timeout=300,
         check=False,
     )
+
+
+def content_links(site_dir: Path) -> dict[str, set[str]]:
+    """For each built page (by its folder, e.g. 'mechanisms/amylin-signalling'), the pages its article links to."""
+    links: dict[str, set[str]] = {}
+    for html in site_dir.rglob("index.html"):
+        page = html.parent.relative_to(site_dir).as_posix().strip(".")
+        text = html.read_text(encoding="utf-8")
+        article = text[text.find("<article") : text.find("</article>")]
+        targets = set()
+        for href in re.findall(r'href="([^"#]+)', article):
+            if urlsplit(href).scheme:
+                continue
+            target = (html.parent / href).resolve()
+            if target.is_relative_to(site_dir.resolve()):
+                targets.add(target.relative_to(site_dir.resolve()).as_posix().removesuffix("index.html").strip("/"))
+        links[page] = targets - {page}
+    return links
+
+
+def test_mechanism_pages_link_to_and_are_linked_from_at_least_two_pages(real_site):
+    links = content_links(real_site.site_dir)
+    mechanisms = [page for page in links if page.startswith("mechanisms/")]
+    assert len(mechanisms) >= 16
+    for page in mechanisms:
+        linking = {source for source, targets in links.items() if page in targets}
+        assert len(linking) >= 2, f"{page} is linked from {sorted(linking)}"
+        assert len({t for t in links[page] if t.startswith("mechanisms/")}) >= 2, page
+
+
+def test_no_page_is_an_orphan(real_site):
+    links = content_links(real_site.site_dir)
+    orphans = [page for page in links if page and not any(page in targets for targets in links.values())]
+    assert orphans == []
+
+
+def test_each_peptide_page_links_to_the_mechanisms_it_acts_through(real_site):
+    links = content_links(real_site.site_dir)
+    peptides = yaml.safe_load((ROOT / "data" / "peptides.yml").read_text(encoding="utf-8"))
+    for peptide in peptides:
+        page = peptide["page"].removesuffix(".md")
+        for link in peptide["acts_through"]:
+            assert f"mechanisms/{link['mechanism']}" in links[page], (page, link["mechanism"])

@@ -1,0 +1,215 @@
+"""Benchmarks of the handbook's hooks. Prints its figures; asserts nothing.
+
+    python bench/run.py [--runs 5] [--skip-serve]
+
+1. Build time of the real site with and without the hooks: runs alternate, the median
+   ratio is printed (target: the hooks add at most 10%).
+2. The hooks' own cost (every check and all generated content, without MkDocs) on
+   synthetic corpora of 150, 600 and 3,000 pages: time per page should stay flat.
+3. Edit-to-refresh under ``mkdocs serve`` for the real site: one page is edited and the
+   served HTML polled until it changes (target: 1 s or less), full and ``--dirty``; the
+   edit also adds a broken link, which the hooks must still report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+from hooks.citations import prepare_for_bibtex  # noqa: E402
+from hooks.diagnostics import Diagnostics  # noqa: E402
+from hooks.site_checks import check_site  # noqa: E402
+from hooks.site_sources import load_site  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PROJECT_PARTS = ("docs", "data", "hooks", "mkdocs.yml", "references.bib")
+
+
+def copy_project(destination: Path) -> Path:
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
+    return destination
+
+
+def without_hooks(config: Path, docs_dir: str = "docs") -> Path:
+    """A copy of ``config`` beside it, with the hooks list emptied and ``docs_dir`` as the docs folder."""
+    lines = config.read_text(encoding="utf-8").splitlines()
+    kept, skipping = [f"docs_dir: {docs_dir}"], False
+    for line in lines:
+        if line.startswith("hooks:"):
+            kept.append("hooks: []")
+            skipping = True
+            continue
+        if skipping and line.startswith("  "):
+            continue
+        skipping = False
+        kept.append(line)
+    plain = config.with_name(f"mkdocs-without-hooks-{docs_dir}.yml")
+    plain.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return plain
+
+
+def write_expanded_docs(project: Path) -> str:
+    """The pages as the hooks hand them to MkDocs (placeholders filled), in a folder of their own."""
+    report = Diagnostics()
+    data, content = check_site(load_site(project / "mkdocs.yml"), report)
+    assert not len(report), [d.format() for d in report][:5]
+    for uri, text in content.expanded.items():
+        target = project / "docs-expanded" / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(prepare_for_bibtex(text, data.references), encoding="utf-8")
+    return "docs-expanded"
+
+
+def timed_build(config: Path, site: Path, *, strict: bool) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    start = time.perf_counter()
+    subprocess.run([*command, *(["--strict"] if strict else [])], env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bench_build(runs: int) -> None:
+    """The hooks' cost: the real site built with them, against MkDocs given the same Markdown already filled in."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder))
+        config = project / "mkdocs.yml"
+        timed_build(config, project / "warm", strict=True)  # imports, caches and the abbreviations file
+        same_content = without_hooks(config, write_expanded_docs(project))
+        sources_only = without_hooks(config)
+        with_hooks, stock, unfilled = [], [], []
+        for _ in range(runs):
+            with_hooks.append(timed_build(config, project / "site", strict=True))
+            stock.append(timed_build(same_content, project / "site", strict=False))
+            unfilled.append(timed_build(sources_only, project / "site", strict=False))
+        ratio = statistics.median(w / s for w, s in zip(with_hooks, stock, strict=True))
+        pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+        print(f"1. Real site ({pages} pages), {runs} alternating runs each")
+        print(
+            f"   with the hooks:                      median {statistics.median(with_hooks):.2f} s  {_list(with_hooks)}"
+        )
+        print(f"   without, same Markdown pre-filled:   median {statistics.median(stock):.2f} s  {_list(stock)}")
+        print(f"   median ratio: {ratio:.3f} (the hooks add {(ratio - 1) * 100:+.1f}%; target at most +10%)")
+        print(
+            f"   for reference, without hooks and with placeholders left empty: median"
+            f" {statistics.median(unfilled):.2f} s {_list(unfilled)} (less content to render: no tables,"
+            " boxes, glossary or bibliography)"
+        )
+
+
+def bench_growth(sizes: tuple[int, ...]) -> None:
+    print("2. The hooks' own cost (check_site: data, placeholders, every check), synthetic corpora")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            links = write_corpus(Path(folder), size)
+            site = load_site(Path(folder) / "mkdocs.yml")
+            timings = []
+            for _ in range(3):
+                report = Diagnostics()
+                start = time.perf_counter()
+                check_site(site, report)
+                timings.append(time.perf_counter() - start)
+            assert not len(report), [d.format() for d in report][:5]
+            best = min(timings)
+            print(
+                f"   {size:>5} pages, {links:>6} links: {best:6.2f} s"
+                f"  = {best / size * 1000:5.2f} ms/page, {best / links * 1e6:5.1f} µs/link"
+            )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def bench_serve(dirty: bool, edits: int = 3) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder))
+        port = free_port()
+        command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "--no-livereload"]
+        log_path = Path(folder) / "serve.log"
+        log = log_path.open("w", encoding="utf-8")
+        server = subprocess.Popen(
+            [*command, *(["--dirty"] if dirty else [])], cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT
+        )
+        page = project / "docs" / "mechanisms" / "amylin-signalling.md"
+        url = f"http://127.0.0.1:{port}/mechanisms/amylin-signalling/"
+        try:
+            deadline = time.time() + 120
+            while "Amylin" not in fetch(url):
+                if time.time() > deadline:
+                    raise RuntimeError("mkdocs serve did not start")
+                time.sleep(0.2)
+            original = page.read_text(encoding="utf-8")
+            delays = []
+            for number in range(edits):
+                marker = f"benchmark-edit-{number}-{time.time_ns()}"
+                page.write_text(f"{original}\nEdited: {marker}.\n", encoding="utf-8")
+                start = time.perf_counter()
+                while marker not in fetch(url):
+                    if time.perf_counter() - start > 60:
+                        raise RuntimeError("the edit never appeared")
+                    time.sleep(0.05)
+                delays.append(time.perf_counter() - start)
+            page.write_text(f"{original}\nA [broken link](no-such-page.md).\n", encoding="utf-8")
+            start = time.perf_counter()
+            reported = False
+            while not reported and time.perf_counter() - start < 60:
+                time.sleep(0.1)
+                reported = any(
+                    "[link-missing]" in line and "amylin-signalling.md" in line
+                    for line in log_path.read_text(encoding="utf-8").splitlines()
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            log.close()
+        mode = "--dirty" if dirty else "full rebuild"
+        print(f"3. mkdocs serve ({mode}): edit-to-refresh median {statistics.median(delays):.2f} s {_list(delays)}")
+        print(f"   broken link added by an edit reported by the hooks during serve: {'yes' if reported else 'NO'}")
+
+
+def _list(values: list[float]) -> str:
+    return "[" + ", ".join(f"{value:.2f}" for value in values) + "]"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[150, 600, 3000])
+    parser.add_argument("--skip-serve", action="store_true")
+    arguments = parser.parse_args()
+    bench_build(arguments.runs)
+    bench_growth(tuple(arguments.sizes))
+    if not arguments.skip_serve:
+        bench_serve(dirty=False)
+        bench_serve(dirty=True)
+
+
+if __name__ == "__main__":
+    main()
