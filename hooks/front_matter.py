@@ -7,7 +7,7 @@ import datetime as dt
 import yaml
 
 from hooks.diagnostics import Diagnostics
-from hooks.markdown_source import FRONT_MATTER
+from hooks.markdown_source import FRONT_MATTER, SAFE_LOADER
 
 REQUIRED = {
     "title": "the page's title, as in its first heading",
@@ -23,7 +23,7 @@ def check_front_matter(path: str, text: str, report: Diagnostics, today: dt.date
         report.error(path, 1, 1, "front-matter", "the page has no front matter", f"start the file with {EXAMPLE}")
         return
     try:
-        meta = yaml.safe_load(match.group(0).strip().strip("-").strip("."))
+        meta = yaml.load(match.group(0).strip().strip("-").strip("."), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1  # the mark counts from the line after the opening '---'

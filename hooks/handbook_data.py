@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hooks.data_store import DataFile, Pointer, parse_yaml, schema_registry, validate
-from hooks.diagnostics import Diagnostics
+from hooks.diagnostics import Diagnostic, Diagnostics
 from hooks.references import Reference, parse_references
 
 # Files whose entries are lists of records with an "id".
@@ -49,8 +49,35 @@ class HandbookData:
         return content if isinstance(content, dict) else {"terms": [], "abbreviations": []}
 
 
+# The last load, by the contents it was made from: ``mkdocs serve`` rebuilds after every
+# edit, and most edits leave the data and the bibliography alone.
+_last_load: tuple[int, HandbookData, list[Diagnostic]] | None = None
+
+
 def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
-    """Read references.bib and every data/*.yml under ``root``; check each against schema and each other."""
+    """Read references.bib and every data/*.yml under ``root``; check each against schema and each other.
+
+    Loading the same contents again returns the same data and reports the same problems.
+    """
+    global _last_load
+    inputs = [root / "references.bib", *sorted((root / "data").glob("*.yml"))]
+    inputs += sorted((root / "data" / "schemas").glob("*.json"))
+    fingerprint = hash(
+        (tuple((str(path), path.read_bytes()) for path in inputs if path.exists()), tuple(sorted(docs_files)))
+    )
+    if _last_load is not None and _last_load[0] == fingerprint:
+        for diagnostic in _last_load[2]:
+            report.add(diagnostic)
+        return _last_load[1]
+    found = Diagnostics()
+    handbook = _load(root, docs_files, found)
+    for diagnostic in found:
+        report.add(diagnostic)
+    _last_load = (fingerprint, handbook, list(found))
+    return handbook
+
+
+def _load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
     bib_file = root / "references.bib"
     handbook = HandbookData(
         references=parse_references(bib_file.read_text(encoding="utf-8"), "references.bib", report)

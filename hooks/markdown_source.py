@@ -6,11 +6,14 @@ found here map straight back to what the maintainer sees in an editor.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 import yaml
 
+# libyaml's loader when PyYAML has it: front matter is read for every page.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
 FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 # A code span ends at its closing backticks and never runs across a blank line.
@@ -33,8 +36,12 @@ class Link:
     is_image: bool = False
 
 
+@functools.lru_cache(maxsize=512)
 def mask_code(text: str) -> str:
-    """``text`` with fenced code blocks and code spans blanked out, offsets unchanged."""
+    """``text`` with fenced code blocks and code spans blanked out, offsets unchanged.
+
+    Cached: every check of a page masks the same text.
+    """
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -91,7 +98,7 @@ def front_matter(text: str) -> dict:
     if not match:
         return {}
     try:
-        meta = yaml.safe_load(match.group(0).strip().strip("-").strip("."))
+        meta = yaml.load(match.group(0).strip().strip("-").strip("."), Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}

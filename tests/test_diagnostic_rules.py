@@ -347,3 +347,17 @@ def test_a_citation_wrapped_onto_two_lines_is_checked_and_rendered(project):
     assert result.returncode == 0, result.output
     html = (project.root / "site" / "index.html").read_text(encoding="utf-8")
     assert "[@" not in html and html.count('class="footnote-ref"') == 2
+
+
+def test_a_monograph_page_must_cite_two_references_of_its_own():
+    from hooks.citations import check_reference_count
+    from hooks.diagnostics import Diagnostics
+
+    report = Diagnostics()
+    check_reference_count("docs/peptides/bpc-157.md", ["fda2023bulk"], report)
+    check_reference_count("docs/peptides/mk-677.md", ["nass2008effects", "murphy1998mk677"], report)
+    assert [d.format() for d in report] == [
+        "docs/peptides/bpc-157.md:1:1: error: this page cites 1 distinct reference in its own text; mechanism and"
+        " peptide pages need at least 2 [citation-too-few]\n"
+        "  hint: cite the records behind the page's claims with [@key]; generated boxes do not count"
+    ]

@@ -96,7 +96,7 @@ def test_no_built_page_loads_anything_from_another_host(real_site):
 
 
 def copy_project(destination: Path) -> Path:
-    for name in ("docs", "data", "mkdocs.yml", "references.bib"):
+    for name in ("docs", "data", "hooks", "mkdocs.yml", "references.bib"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -135,7 +135,7 @@ def break_anchor(root: Path) -> str:
 
 def break_citation(root: Path) -> str:
     line = append_line(root / "docs/start/editorial-policy.md", "A claim [@moller2009effect].")
-    return f"docs/start/editorial-policy.md:{line}:12: error: unknown citation key 'moller2009effect'"
+    return f"docs/start/editorial-policy.md:{line}:11: error: unknown citation key 'moller2009effect'"
 
 
 def break_bib_entry(root: Path) -> str:
@@ -167,8 +167,23 @@ def add_orphan_page(root: Path) -> str:
     return "docs/foundations/orphan.md:1:1: error: the page is not in the nav"
 
 
+def strip_citations_from_a_monograph(root: Path) -> str:
+    page = root / "docs/peptides/bpc-157.md"
+    page.write_text(re.sub(r" ?\[@[^\]]*\]", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+    return "docs/peptides/bpc-157.md:1:1: error: this page cites 0 distinct references in its own text"
+
+
 @pytest.mark.parametrize(
-    "mistake", [break_anchor, break_citation, break_bib_entry, break_data_reference, break_raw_html, add_orphan_page]
+    "mistake",
+    [
+        break_anchor,
+        break_citation,
+        break_bib_entry,
+        break_data_reference,
+        break_raw_html,
+        add_orphan_page,
+        strip_citations_from_a_monograph,
+    ],
 )
 def test_each_kind_of_mistake_in_the_real_site_is_reported_at_its_place(tmp_path, mistake):
     from hooks.diagnostics import Diagnostics
@@ -256,3 +271,12 @@ def test_each_peptide_page_links_to_the_mechanisms_it_acts_through(real_site):
         page = peptide["page"].removesuffix(".md")
         for link in peptide["acts_through"]:
             assert f"mechanisms/{link['mechanism']}" in links[page], (page, link["mechanism"])
+
+
+def test_every_outside_link_in_the_built_pages_opens_with_noopener(real_site):
+    outside = 0
+    for html in real_site.site_dir.rglob("*.html"):
+        for tag in re.findall(r"<a\s[^>]*href=\"https?://[^>]*>", html.read_text(encoding="utf-8")):
+            outside += 1
+            assert re.search(r'rel="[^"]*\bnoopener\b', tag), f"{html.name}: {tag}"
+    assert outside > 100  # the bibliography alone links every DOI and PubMed record
