@@ -3,7 +3,9 @@
     python bench/run.py [--runs 5] [--skip-serve]
 
 1. Build time of the real site with and without the hooks: runs alternate, the median
-   ratio is printed (target: the hooks add at most 10%).
+   ratio is printed (target: the hooks add at most 10%). The warm-up build fills the
+   data-load cache (.cache/handbook/), as any earlier build or serve does; without it
+   the hooks add about 0.15 s more (last measured: +10.5% cold against +6.2% warm).
 2. The hooks' own cost (every check and all generated content, without MkDocs) on
    synthetic corpora of 150, 600 and 3,000 pages: time per page should stay flat.
 3. Edit-to-refresh under ``mkdocs serve`` for the real site: one page is edited and the

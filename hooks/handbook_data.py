@@ -7,6 +7,8 @@ every problem found on the way is reported with its file and line.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,9 +51,11 @@ class HandbookData:
         return content if isinstance(content, dict) else {"terms": [], "abbreviations": []}
 
 
-# The last load, by the contents it was made from: ``mkdocs serve`` rebuilds after every
-# edit, and most edits leave the data and the bibliography alone.
-_last_load: tuple[int, HandbookData, list[Diagnostic]] | None = None
+# The last load, kept in memory and in .cache/handbook/, by a fingerprint of everything it was
+# made from (the bibliography, the data, the schemas, the page list and the hooks' own code):
+# most builds and every ``mkdocs serve`` rebuild after a page edit leave all of these alone.
+CACHE_FILE = Path(".cache/handbook/data-load.pickle")
+_last_load: tuple[str, HandbookData, list[Diagnostic]] | None = None
 
 
 def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
@@ -60,21 +64,39 @@ def load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
     Loading the same contents again returns the same data and reports the same problems.
     """
     global _last_load
+    fingerprint = _fingerprint(root, docs_files)
+    cache_file = root / CACHE_FILE
+    if _last_load is None or _last_load[0] != fingerprint:
+        _last_load = _read_cache(cache_file, fingerprint)
+    if _last_load is None:
+        found = Diagnostics()
+        handbook = _load(root, docs_files, found)
+        _last_load = (fingerprint, handbook, list(found))
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_bytes(pickle.dumps(_last_load))
+    for diagnostic in _last_load[2]:
+        report.add(diagnostic)
+    return _last_load[1]
+
+
+def _fingerprint(root: Path, docs_files: set[str]) -> str:
     inputs = [root / "references.bib", *sorted((root / "data").glob("*.yml"))]
     inputs += sorted((root / "data" / "schemas").glob("*.json"))
-    fingerprint = hash(
-        (tuple((str(path), path.read_bytes()) for path in inputs if path.exists()), tuple(sorted(docs_files)))
-    )
-    if _last_load is not None and _last_load[0] == fingerprint:
-        for diagnostic in _last_load[2]:
-            report.add(diagnostic)
-        return _last_load[1]
-    found = Diagnostics()
-    handbook = _load(root, docs_files, found)
-    for diagnostic in found:
-        report.add(diagnostic)
-    _last_load = (fingerprint, handbook, list(found))
-    return handbook
+    inputs += sorted(Path(__file__).parent.glob("*.py"))
+    digest = hashlib.sha256()
+    for path in inputs:
+        if path.exists():
+            digest.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")
+    digest.update("\0".join(sorted(docs_files)).encode())
+    return digest.hexdigest()
+
+
+def _read_cache(cache_file: Path, fingerprint: str) -> tuple[str, HandbookData, list[Diagnostic]] | None:
+    try:
+        cached = pickle.loads(cache_file.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return cached if isinstance(cached, tuple) and cached[0] == fingerprint else None
 
 
 def _load(root: Path, docs_files: set[str], report: Diagnostics) -> HandbookData:
