@@ -40,8 +40,9 @@ FURTHER_READING = "further-reading"
 def check_entries(references: dict[str, Reference], text: str, path: str, report: Diagnostics) -> None:
     """Fields, identifiers and duplicate DOIs of every entry; ``text`` is the file, for field lines."""
     seen_dois: dict[str, str] = {}
+    lines = text.splitlines()
     for reference in sorted(references.values(), key=lambda entry: entry.line):
-        line_of = _field_lines(text, reference)
+        line_of = _field_lines(lines, reference)
         required = REQUIRED.get(reference.type)
         if required is None:
             report.error(
@@ -89,9 +90,7 @@ def check_entries(references: dict[str, Reference], text: str, path: str, report
             seen_dois[doi] = reference.key
 
 
-def check_uncited(
-    references: dict[str, Reference], cited: Iterable[str], text: str, path: str, report: Diagnostics
-) -> None:
+def check_uncited(references: dict[str, Reference], cited: Iterable[str], path: str, report: Diagnostics) -> None:
     """Report entries that no page and no data file cites, unless declared further reading."""
     cited = set(cited)
     for reference in sorted(references.values(), key=lambda entry: entry.line):
@@ -108,9 +107,8 @@ def check_uncited(
         )
 
 
-def _field_lines(text: str, reference: Reference):
-    """A function giving (line, column) of a field of ``reference`` in ``text`` (the entry's start if absent)."""
-    lines = text.splitlines()
+def _field_lines(lines: list[str], reference: Reference):
+    """A function giving (line, column) of a field of ``reference`` in the file's ``lines`` (its start if absent)."""
 
     def line_of(name: str) -> tuple[int, int]:
         pattern = re.compile(rf"^\s*{re.escape(name)}\s*=", re.IGNORECASE)

@@ -7,21 +7,19 @@ footnotes whose anchors fail strict validation and it knows nothing of back-link
 
 from __future__ import annotations
 
-import re
-
+from hooks.citations import BRACKETS, citation_keys
 from hooks.data_tables import TEMPLATES, page_link
+from hooks.markdown_source import mask_code
 from hooks.references import Reference, format_reference
-
-CITATION_BLOCK = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
-CITATION_KEY = re.compile(r"(?<![\w.])@(?P<key>[\w-]+)")
 
 
 def cited_keys(markdown: str) -> list[str]:
-    """Keys cited as ``[@key]`` or ``[@a; @b]``, in order of first citation."""
+    """Keys cited as ``[@key]`` or ``[@a; @b]`` outside code, in order of first citation."""
+    masked = mask_code(markdown)
     keys: dict[str, None] = {}
-    for block in CITATION_BLOCK.finditer(markdown):
-        for key in CITATION_KEY.finditer(block.group("body")):
-            keys.setdefault(key.group("key"), None)
+    for block in BRACKETS.finditer(markdown):
+        if masked[block.start()] == "[":
+            keys.update(dict.fromkeys(citation_keys(block.group("body")) or []))
     return list(keys)
 
 

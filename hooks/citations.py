@@ -20,7 +20,8 @@ from hooks.markdown_source import mask_code
 # onto the next line (editors wrap long lines): the build joins it before mkdocs-bibtex,
 # which would otherwise leave it as raw text.
 BRACKETS = re.compile(r"\[(?P<body>(?:[^\[\]\n]|\n(?![ \t]*\n))*@(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]")
-CITATION = re.compile(r"\s*@(?P<key>[\w-]+)(?:,[^;@]*)?\s*")
+# Only bare keys: mkdocs-bibtex's simple mode rejects prefixes and locators ("[@key, p. 3]").
+CITATION = re.compile(r"\s*@(?P<key>[\w-]+)\s*")
 SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]+[\"'](?P<file>[^\"'\n]+)[\"']", re.MULTILINE)
 MINIMUM_REFERENCES = 2
 

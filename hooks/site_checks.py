@@ -49,7 +49,7 @@ def check_site(site: Site, report: Diagnostics) -> tuple[HandbookData, SiteConte
             )
         cited.update(content.citations.get(page.uri, []))
     if data.references:
-        bib_lint.check_uncited(data.references, cited, bib_text, data.bib_path, report)
+        bib_lint.check_uncited(data.references, cited, data.bib_path, report)
     check_navigation(site, report)
     return data, content
 

@@ -361,3 +361,17 @@ def test_a_monograph_page_must_cite_two_references_of_its_own():
         " peptide pages need at least 2 [citation-too-few]\n"
         "  hint: cite the records behind the page's claims with [@key]; generated boxes do not count"
     ]
+
+
+def test_the_bibliography_counts_wrapped_citations_and_ignores_code():
+    from hooks.bibliography import cited_keys
+
+    text = "A [@moller2009effects;\n@kahn2006mechanisms] and `[@ignored2000code]` [email@example.org]."
+    assert cited_keys(text) == ["moller2009effects", "kahn2006mechanisms"]
+
+
+def test_a_locator_is_malformed_because_mkdocs_bibtex_rejects_it():
+    from hooks.citations import citation_keys
+
+    assert citation_keys("@moller2009effects, p. 3") is None
+    assert citation_keys(" @moller2009effects; @kahn2006mechanisms ") == ["moller2009effects", "kahn2006mechanisms"]
