@@ -7,7 +7,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check links bench test lock clean
+.PHONY: help serve build pdf check links bench test lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,6 +20,9 @@ serve: $(VENV)/.installed ## Install if needed, build, and serve on http://127.0
 
 build: $(VENV)/.installed ## Build the site once, strict, into site/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+pdf: $(VENV)/.installed ## Build the site with the whole handbook as one PDF, site/handbook.pdf (needs Pango)
+	HANDBOOK_PDF=1 $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
 test: $(VENV)/.installed ## Install if needed and run every test
 	$(BIN)/python -m pytest

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hooks import bibliography, data_tables, glossary, infobox, related
+from hooks import bibliography, data_tables, glossary, infobox, print_book, related
 from hooks.data_store import DataFile
 from hooks.diagnostics import Diagnostics
 from hooks.handbook_data import HandbookData
@@ -67,6 +67,9 @@ def generate(pages: list[SourcePage], data: HandbookData, report: Diagnostics) -
             "glossary" in loaded,
         ),
         "hooks/bibliography.py": Renderer(lambda arg, uri: BIBLIOGRAPHY_MARK if arg is None else None, lambda: []),
+        "hooks/pdf_export.py": Renderer(
+            lambda arg, uri: print_book.DOWNLOAD_MARKER + "\n" if arg is None else None, lambda: []
+        ),
     }
     data_tables.check_tables(data, report)
     placed: set[tuple[str, str | None]] = set()

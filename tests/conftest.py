@@ -26,9 +26,9 @@ class BuildResult:
         return self.output.splitlines()
 
 
-def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> BuildResult:
+def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
     """Build with the MkDocs command line, as a maintainer would; no network is needed."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("GITHUB_ACTIONS", None)
     completed = subprocess.run(
         [
@@ -52,10 +52,14 @@ def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> BuildRes
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
 
 
+# What `make deploy` sets; the date is fixed so that the cover can be asserted.
+PUBLISHED_BUILD = {"HANDBOOK_PDF": "1", "HANDBOOK_EDITION": "2026.11", "SOURCE_DATE_EPOCH": "1795219200"}
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> BuildResult:
-    """The real handbook, built strict once per test session."""
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    """The real handbook, built strict once per test session as an edition is: with its PDF."""
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", env=PUBLISHED_BUILD)
     assert result.returncode == 0, result.output
     return result
 
@@ -97,8 +101,8 @@ class Project:
         check_site(load_site(self.root / "mkdocs.yml"), report)
         return [diagnostic.format().splitlines()[0] for diagnostic in sorted(report)]
 
-    def build(self) -> BuildResult:
-        return run_mkdocs_build(self.root / "mkdocs.yml", self.root / "site")
+    def build(self, env: dict[str, str] | None = None) -> BuildResult:
+        return run_mkdocs_build(self.root / "mkdocs.yml", self.root / "site", env=env)
 
 
 @pytest.fixture
