@@ -7,7 +7,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build pdf check links bench test lock clean
+.PHONY: help serve build pdf offline deploy check links bench test lock clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,6 +23,13 @@ build: $(VENV)/.installed ## Build the site once, strict, into site/
 
 pdf: $(VENV)/.installed ## Build the site with the whole handbook as one PDF, site/handbook.pdf (needs Pango)
 	HANDBOOK_PDF=1 $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+offline: $(VENV)/.installed ## Build the site to open from disk, search included, into build/offline/
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml
+
+deploy: $(VENV)/.installed ## Publish EDITION (e.g. make deploy EDITION=2026.11) into the local gh-pages branch; nothing is pushed
+	@test -n "$(EDITION)" || { echo "Name the edition: make deploy EDITION=YYYY.MM"; exit 2; }
+	$(BIN)/python -m hooks.editions deploy $(EDITION)
 
 test: $(VENV)/.installed ## Install if needed and run every test
 	$(BIN)/python -m pytest
@@ -46,7 +53,7 @@ lock: ## Re-resolve the pinned versions in requirements.lock from pyproject.toml
 	rm -rf .lock-venv
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf $(SITE_DIR) $(VENV) .cache .pytest_cache
+	rm -rf $(SITE_DIR) build $(VENV) .cache .pytest_cache
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'

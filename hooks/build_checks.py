@@ -24,7 +24,7 @@ _known_keys: set[str] = set()
 
 def on_nav(nav, config, files):
     global _content, _known_keys
-    config_file = Path(config.config_file_path)
+    config_file = site_sources.defining_config(Path(config.config_file_path))
     root = config_file.parent
     node, plain_config = site_sources.read_config(config_file)
     documentation = files.documentation_pages()

@@ -53,6 +53,19 @@ def read_config(config_file: Path) -> tuple[yaml.Node | None, dict]:
     return node, _plain(node)
 
 
+def defining_config(config_file: Path) -> Path:
+    """The file whose settings a build reads: ``config_file``, or what it INHERITs when it names no nav.
+
+    mkdocs.offline.yml only adds to mkdocs.yml; the nav, its positions and the Markdown
+    settings the checks need are in the file it inherits from.
+    """
+    node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    parent = _mapping_value(node, "INHERIT")
+    if _mapping_value(node, "nav") is None and isinstance(parent, yaml.ScalarNode):
+        return defining_config(config_file.parent / parent.value)
+    return config_file
+
+
 def _plain(node: yaml.Node | None):
     if isinstance(node, yaml.MappingNode):
         return {_plain(key): _plain(value) for key, value in node.value}

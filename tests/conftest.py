@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -62,6 +63,33 @@ def real_site(tmp_path_factory) -> BuildResult:
     result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", env=PUBLISHED_BUILD)
     assert result.returncode == 0, result.output
     return result
+
+
+def copy_project(destination: Path) -> Path:
+    """The files a build reads, copied to ``destination``, so a test may break them."""
+    for name in ("docs", "data", "hooks", "mkdocs.yml", "references.bib"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
+    return destination
+
+
+def run_lychee(site: Path, root: Path | None = None, exclude: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """lychee over a built site, offline, fragments included; ``root`` is where '/' points (the site)."""
+    lychee = Path(sys.executable).parent / "lychee"
+    return subprocess.run(
+        [str(lychee), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html"]
+        + ["--root-dir", str(root or site), "--format", "compact"]
+        + [argument for pattern in exclude for argument in ("--exclude-path", pattern)]
+        + ["."],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 HOOKS = ["build_report.py", "build_checks.py", "external_links.py"]

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, run_mkdocs_build
+from tests.conftest import ROOT, copy_project, run_lychee, run_mkdocs_build
 from tests.html_inspect import read_page
 
 DOCS = ROOT / "docs"
@@ -93,16 +91,6 @@ def test_no_built_page_loads_anything_from_another_host(real_site):
     for stylesheet in real_site.site_dir.rglob("*.css"):
         css = stylesheet.read_text(encoding="utf-8")
         assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", css), stylesheet.name
-
-
-def copy_project(destination: Path) -> Path:
-    for name in ("docs", "data", "hooks", "mkdocs.yml", "references.bib"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
-    return destination
 
 
 @pytest.mark.parametrize("page", [NAV[0], NAV[-1]])
@@ -215,19 +203,6 @@ def test_lychee_would_report_a_broken_fragment(real_site, tmp_path):
     completed = run_lychee(site)
     assert completed.returncode != 0
     assert "#nowhere" in completed.stdout + completed.stderr
-
-
-def run_lychee(site: Path) -> subprocess.CompletedProcess:
-    lychee = Path(sys.executable).parent / "lychee"
-    return subprocess.run(
-        [str(lychee), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html"]
-        + ["--root-dir", str(site), "--format", "compact", "."],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def content_links(site_dir: Path) -> dict[str, set[str]]:

@@ -1,0 +1,70 @@
+"""Debian's chromium, driven by Playwright: no browser download, no network.
+
+Chromium is started the way this machine's network allows: without the background
+services that would call Google's hosts. Every request a page makes is recorded, so a
+test can assert that none left the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # the tests may run as root in CI containers
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium (see README.md)")
+    return path
+
+
+@dataclass
+class Requests:
+    urls: list[str] = field(default_factory=list)
+
+    def leaving(self, *allowed_prefixes: str) -> list[str]:
+        return [url for url in self.urls if not url.startswith(allowed_prefixes)]
+
+
+@contextmanager
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def watch_requests(page) -> Requests:
+    requests = Requests()
+    page.on("request", lambda request: requests.urls.append(request.url))
+    return requests
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; the addresses of the results, best first."""
+    toggle = page.locator("label.md-header__button[for='__search']")
+    if toggle.is_visible():  # phone widths hide the box behind a button
+        toggle.click()
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector("li.md-search-result__item a", timeout=15_000)
+    return [link.get_attribute("href") for link in page.query_selector_all("li.md-search-result__item > a")]
