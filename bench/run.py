@@ -11,6 +11,8 @@
 3. Edit-to-refresh under ``mkdocs serve`` for the real site: one page is edited and the
    served HTML polled until it changes (target: 1 s or less), full and ``--dirty``; the
    edit also adds a broken link, which the hooks must still report.
+4. The PDF (``HANDBOOK_PDF=1``): time of the PDF step as the hook logs it, the whole
+   build, the file's size and its pages (target: the PDF in 15 s or less).
 """
 
 from __future__ import annotations
@@ -196,6 +198,25 @@ def bench_serve(dirty: bool, edits: int = 3) -> None:
         print(f"   broken link added by an edit reported by the hooks during serve: {'yes' if reported else 'NO'}")
 
 
+def bench_pdf() -> None:
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+        start = time.perf_counter()
+        completed = subprocess.run(
+            command, env={**ENV, "HANDBOOK_PDF": "1"}, check=True, capture_output=True, text=True
+        )
+        whole = time.perf_counter() - start
+        logged = next(line for line in completed.stderr.splitlines() if "pdf_export: Wrote" in line)
+        pdf_seconds = float(logged.rsplit(", ", 1)[1].removesuffix(" s)"))
+        pdf = site / "handbook.pdf"
+        pages = len(PdfReader(pdf).pages)
+        print(f"4. PDF: {pages} pages, {pdf.stat().st_size / 1e6:.2f} MB; PDF step {pdf_seconds:.1f} s (target 15 s),")
+        print(f"   whole build with the PDF {whole:.1f} s")
+
+
 def _list(values: list[float]) -> str:
     return "[" + ", ".join(f"{value:.2f}" for value in values) + "]"
 
@@ -205,12 +226,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[150, 600, 3000])
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--skip-pdf", action="store_true")
     arguments = parser.parse_args()
     bench_build(arguments.runs)
     bench_growth(tuple(arguments.sizes))
     if not arguments.skip_serve:
         bench_serve(dirty=False)
         bench_serve(dirty=True)
+    if not arguments.skip_pdf:
+        bench_pdf()
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf_path(real_site) -> Path:
+    if shutil.which("pdftotext") is None or shutil.which("pdffonts") is None:
+        pytest.fail("poppler-utils is needed to read the PDF back: apt-get install poppler-utils (see README.md)")
     path = real_site.site_dir / "handbook.pdf"
     assert path.is_file(), real_site.output
     return path
