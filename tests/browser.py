@@ -7,11 +7,15 @@ test can assert that none left the machine.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +72,22 @@ def search(page, query: str) -> list[str]:
     page.fill("input.md-search__input", query)
     page.wait_for_selector("li.md-search-result__item a", timeout=15_000)
     return [link.get_attribute("href") for link in page.query_selector_all("li.md-search-result__item > a")]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` served over HTTP on 127.0.0.1, as a static host would; yields the base address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        thread.join()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import browser
 from tests.conftest import copy_project, run_lychee
 
 GIT_IDENTITY = {
@@ -165,3 +166,15 @@ def test_an_edition_name_outside_the_scheme_is_refused(published):
     assert "'v1.0' is not an edition name; editions are YYYY.MM, or YYYY.MM.N for a correction [edition-name]" in (
         result.stderr
     )
+
+
+def test_the_edition_selector_lists_both_editions_in_a_browser(published):
+    with browser.serve(published.checkout) as base, browser.browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base)
+        # The root sends readers to latest/, which sends them on to the newest edition.
+        page.wait_for_url(base + "2026.12/", timeout=10_000)
+        page.locator(".md-version__current").wait_for(timeout=10_000)
+        assert page.locator(".md-version__current").inner_text() == "2026.12"
+        listed = [item.inner_text() for item in page.locator(".md-version__link").all()]
+        assert listed[:2] == ["2026.12", "2026.11"]

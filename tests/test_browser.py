@@ -1,0 +1,157 @@
+"""What a reader sees, in Debian's chromium, on the real site served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from html.parser import HTMLParser
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests import browser
+from tests.conftest import ROOT
+
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+# One page of each kind the site has.
+TEMPLATES = {
+    "home": "",
+    "foundation": "foundations/insulin-resistance/",
+    "mechanism": "mechanisms/gh-receptor-signalling/",
+    "peptide": "peptides/mk-677/",
+    "comparison": "peptides/compare-gh-secretagogues/",
+    "glossary": "reference/glossary/",
+    "bibliography": "reference/bibliography/",
+}
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def site(real_site):
+    with browser.serve(real_site.site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser.browser() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_home_page_loads(page, site):
+    response = page.goto(site)
+    assert response.status == 200
+    assert page.title() == "About this handbook - Handbook of GH, incretin peptides and insulin resistance"
+    assert page.locator("article h1").inner_text().rstrip("¶") == "About this handbook"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("ibutamoren", "peptides/mk-677/"), ("tesamorelin", "peptides/tesamorelin/")]
+)
+def test_search_finds_the_page_of_an_agent_by_any_of_its_names(page, site, query, expected):
+    page.goto(site)
+    results = browser.search(page, query)
+    assert urlsplit(results[0]).path == "/" + expected, results
+
+
+def test_hovering_a_citation_shows_the_reference(page, site):
+    page.goto(site + "peptides/tesamorelin/")
+    page.locator("article a.footnote-ref").first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert re.search(r"Falutz.*\b20\d\d\b", tooltip.inner_text(), re.DOTALL)
+
+
+def test_hovering_an_abbreviation_shows_its_definition(page, site):
+    page.goto(site + "peptides/tesamorelin/")
+    abbreviation = page.locator("article abbr", has_text=re.compile(r"^GH$")).first
+    abbreviation.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert tooltip.inner_text().strip() == "growth hormone"
+
+
+def test_dark_mode_toggles_and_persists_across_pages(page, site):
+    page.goto(site)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.evaluate(scheme)
+    assert {before, after} == {"default", "slate"}
+    page.goto(site + "mechanisms/")
+    assert page.evaluate(scheme) == after
+
+
+@pytest.mark.parametrize("kind", TEMPLATES)
+def test_no_page_scrolls_sideways_on_a_phone(chromium, site, kind):
+    context = chromium.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + TEMPLATES[kind])
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert widths[0] <= widths[1], f"{kind}: the page is {widths[0]} px wide on a {widths[1]} px screen"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name) and tag in {"a", "link", "script", "img"}:
+                self.targets.append(attributes[name])
+
+
+def test_every_page_and_every_internal_link_answers_200(site, real_site):
+    pages = [path for path in real_site.site_dir.rglob("index.html")]
+    assert len(pages) > 60
+    seen: dict[str, int] = {}
+    for html in pages:
+        address = site + html.parent.relative_to(real_site.site_dir).as_posix().removeprefix(".") + "/"
+        address = address.replace("//", "/").replace("http:/", "http://")
+        parser = _Links()
+        with urllib.request.urlopen(address) as response:  # noqa: S310 - 127.0.0.1 only
+            assert response.status == 200
+            parser.feed(response.read().decode("utf-8"))
+        for target in parser.targets:
+            url = urljoin(address, target).split("#")[0]
+            if url.startswith(site) and url not in seen:
+                try:
+                    with urllib.request.urlopen(url) as linked:  # noqa: S310
+                        seen[url] = linked.status
+                except HTTPError as error:
+                    seen[url] = error.code
+    assert {url: status for url, status in seen.items() if status != 200} == {}
+
+
+def test_a_full_browse_sends_no_request_off_this_machine(page, site, real_site):
+    requests = browser.watch_requests(page)
+    for html in sorted(real_site.site_dir.rglob("index.html")):
+        page.goto(site + html.parent.relative_to(real_site.site_dir).as_posix().removeprefix(".").lstrip("/") + "/")
+        page.wait_for_load_state("networkidle")
+    assert len(requests.urls) > 100
+    assert requests.leaving(site) == []
+
+
+@pytest.mark.parametrize("kind", ["home", "mechanism", "comparison"])
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots_for_a_person_to_look_at(chromium, site, kind, device, viewport):
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site + TEMPLATES[kind])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{kind}-{device}.png"
+    page.screenshot(path=str(target), full_page=False)
+    context.close()
+    assert target.stat().st_size > 10_000
