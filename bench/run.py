@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -37,19 +36,9 @@ from hooks.citations import prepare_for_bibtex  # noqa: E402
 from hooks.diagnostics import Diagnostics  # noqa: E402
 from hooks.site_checks import check_site  # noqa: E402
 from hooks.site_sources import load_site  # noqa: E402
+from tests.project_copy import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT_PARTS = ("docs", "data", "hooks", "mkdocs.yml", "references.bib")
-
-
-def copy_project(destination: Path) -> Path:
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
-    return destination
 
 
 def without_hooks(config: Path, docs_dir: str = "docs") -> Path:

@@ -21,7 +21,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from hooks import print_book
 
 PDF_NAME = "handbook.pdf"
-DOWNLOAD_MARKER = print_book.DOWNLOAD_MARKER
 
 log = get_plugin_logger("pdf_export")
 _pages: dict[str, print_book.BookPage] = {}
@@ -41,10 +40,10 @@ def on_nav(nav, config, files):
 @event_priority(-90)  # after every hook that changes the article (external_links adds rel)
 def on_page_content(html, page, config, files):
     if not enabled(config):
-        return html.replace(DOWNLOAD_MARKER, "")
+        return html.replace(print_book.DOWNLOAD_MARKER, "")
     sections = tuple(section.title for section in reversed(page.ancestors))
-    _pages[page.url] = print_book.BookPage(page.url, page.title, sections, html.replace(DOWNLOAD_MARKER, ""))
-    return html.replace(DOWNLOAD_MARKER, download_link(page.url))
+    _pages[page.url] = print_book.BookPage(page.url, page.title, sections, html.replace(print_book.DOWNLOAD_MARKER, ""))
+    return html.replace(print_book.DOWNLOAD_MARKER, download_link(page.url))
 
 
 def download_link(page_url: str) -> str:

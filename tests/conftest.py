@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project_copy import ROOT
 
 
 @dataclass
@@ -63,17 +62,6 @@ def real_site(tmp_path_factory) -> BuildResult:
     result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", env=PUBLISHED_BUILD)
     assert result.returncode == 0, result.output
     return result
-
-
-def copy_project(destination: Path) -> Path:
-    """The files a build reads, copied to ``destination``, so a test may break them."""
-    for name in ("docs", "data", "hooks", "mkdocs.yml", "references.bib"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
-    return destination
 
 
 def run_lychee(site: Path, root: Path | None = None, exclude: tuple[str, ...] = ()) -> subprocess.CompletedProcess:

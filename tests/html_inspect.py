@@ -68,8 +68,12 @@ class _Reader(HTMLParser):
 
 
 def read_page(path: Path) -> Page:
+    return parse_page(path.read_text(encoding="utf-8"))
+
+
+def parse_page(html: str) -> Page:
     reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
+    reader.feed(html)
     reader.close()
     reader.page.title = reader.page.title.strip()
     reader.page.h1 = reader.page.h1.replace("¶", "").strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from html.parser import HTMLParser
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 
@@ -12,6 +12,7 @@ import pytest
 
 from tests import browser
 from tests.conftest import ROOT
+from tests.html_inspect import parse_page
 
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 # One page of each kind the site has.
@@ -101,16 +102,10 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium, site, kind):
     assert widths[0] <= widths[1], f"{kind}: the page is {widths[0]} px wide on a {widths[1]} px screen"
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        for name in ("href", "src"):
-            if attributes.get(name) and tag in {"a", "link", "script", "img"}:
-                self.targets.append(attributes[name])
+def page_address(site: str, site_dir: Path, html: Path) -> str:
+    """The served address of a built ``index.html``."""
+    folder = html.parent.relative_to(site_dir).as_posix()
+    return site if folder == "." else f"{site}{folder}/"
 
 
 def test_every_page_and_every_internal_link_answers_200(site, real_site):
@@ -118,13 +113,11 @@ def test_every_page_and_every_internal_link_answers_200(site, real_site):
     assert len(pages) > 60
     seen: dict[str, int] = {}
     for html in pages:
-        address = site + html.parent.relative_to(real_site.site_dir).as_posix().removeprefix(".") + "/"
-        address = address.replace("//", "/").replace("http:/", "http://")
-        parser = _Links()
+        address = page_address(site, real_site.site_dir, html)
         with urllib.request.urlopen(address) as response:  # noqa: S310 - 127.0.0.1 only
             assert response.status == 200
-            parser.feed(response.read().decode("utf-8"))
-        for target in parser.targets:
+            read = parse_page(response.read().decode("utf-8"))
+        for target in [href for href, _ in read.links] + read.resources:
             url = urljoin(address, target).split("#")[0]
             if url.startswith(site) and url not in seen:
                 try:
@@ -138,7 +131,7 @@ def test_every_page_and_every_internal_link_answers_200(site, real_site):
 def test_a_full_browse_sends_no_request_off_this_machine(page, site, real_site):
     requests = browser.watch_requests(page)
     for html in sorted(real_site.site_dir.rglob("index.html")):
-        page.goto(site + html.parent.relative_to(real_site.site_dir).as_posix().removeprefix(".").lstrip("/") + "/")
+        page.goto(page_address(site, real_site.site_dir, html))
         page.wait_for_load_state("networkidle")
     assert len(requests.urls) > 100
     assert requests.leaving(site) == []

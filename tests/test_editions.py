@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests import browser
-from tests.conftest import copy_project, run_lychee
+from tests.conftest import run_lychee
+from tests.project_copy import copy_project
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Handbook tests",

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_project, run_lychee, run_mkdocs_build
+from tests.conftest import ROOT, run_lychee, run_mkdocs_build
 from tests.html_inspect import read_page
+from tests.project_copy import copy_project
 
 DOCS = ROOT / "docs"
 
