@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# axe-core, vnu-jar and lighthouse for the browser tests and the benchmark (package.json).
+NODE_TOOLS := node_modules/.installed
 # Material prints an end-of-life banner on every build; CONTRIBUTING.md covers it.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -31,7 +33,7 @@ deploy: $(VENV)/.installed ## Publish EDITION (e.g. make deploy EDITION=2026.11)
 	@test -n "$(EDITION)" || { echo "Name the edition: make deploy EDITION=YYYY.MM"; exit 2; }
 	$(BIN)/python -m hooks.editions deploy $(EDITION)
 
-test: $(VENV)/.installed ## Install if needed and run every test
+test: $(VENV)/.installed $(NODE_TOOLS) ## Install if needed and run every test
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed ## Run every handbook check on the sources without building (as pre-commit does)
@@ -40,7 +42,7 @@ check: $(VENV)/.installed ## Run every handbook check on the sources without bui
 links: $(VENV)/.installed ## Ask every outside address whether it still answers (needs network; cached for a week)
 	$(BIN)/python -m hooks.link_reachability
 
-bench: $(VENV)/.installed ## Time the build with and without the hooks, their growth with pages, and serve's refresh
+bench: $(VENV)/.installed $(NODE_TOOLS) ## Time the build, its growth with pages, serve's refresh, the PDF, page weight and Lighthouse
 	$(BIN)/python bench/run.py
 
 lock: ## Re-resolve the pinned versions in requirements.lock from pyproject.toml
@@ -52,12 +54,17 @@ lock: ## Re-resolve the pinned versions in requirements.lock from pyproject.toml
 	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock
 	rm -rf .lock-venv
 
-clean: ## Remove the build output and the virtual environment
-	rm -rf $(SITE_DIR) build $(VENV) .cache .pytest_cache
+clean: ## Remove the build output, the virtual environment and the npm tools
+	rm -rf $(SITE_DIR) build $(VENV) node_modules .cache .pytest_cache
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's Java is used.
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@

@@ -19,6 +19,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.project_copy import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Listens before any page script runs, so a refused inline script is recorded too.
+RECORD_POLICY_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__policyViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",  # the tests may run as root in CI containers
     "--disable-gpu",
@@ -72,6 +83,28 @@ def search(page, query: str) -> list[str]:
     page.fill("input.md-search__input", query)
     page.wait_for_selector("li.md-search-result__item a", timeout=15_000)
     return [link.get_attribute("href") for link in page.query_selector_all("li.md-search-result__item > a")]
+
+
+def accessibility_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """axe-core's findings on the loaded page at ``impacts``, one line each.
+
+    The script is injected inline, so the page's context must bypass the site's policy.
+    """
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run 'make test', which installs it with npm ci (see README.md)")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['impact']} {violation['id']}: {node['html'][:120]!r} ({violation['help']})"
+        for violation in result["violations"]
+        if violation["impact"] in impacts
+        for node in violation["nodes"]
+    ]
+
+
+def policy_violations(page) -> list[str]:
+    """What the Content-Security-Policy refused on this page (needs RECORD_POLICY_VIOLATIONS)."""
+    return page.evaluate("window.__policyViolations")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -102,6 +102,68 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium, site, kind):
     assert widths[0] <= widths[1], f"{kind}: the page is {widths[0]} px wide on a {widths[1]} px screen"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", TEMPLATES)
+def test_no_serious_or_critical_accessibility_violation(chromium, site, kind, scheme):
+    context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    page.goto(site + TEMPLATES[kind])
+    page.wait_for_load_state("networkidle")
+    violations = browser.accessibility_violations(page)
+    context.close()
+    assert violations == []
+
+
+def test_axe_reports_what_it_should(chromium, site):
+    """The accessibility check can fail: an image without a name is a critical violation."""
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site)
+    page.evaluate(
+        "document.querySelector('article').append(Object.assign(document.createElement('img'), {src: 'x.png'}))"
+    )
+    violations = browser.accessibility_violations(page)
+    context.close()
+    assert any("image-alt" in violation for violation in violations), violations
+
+
+def test_a_reader_meets_no_content_security_policy_refusal(page, site):
+    page.add_init_script(browser.RECORD_POLICY_VIOLATIONS)
+    page.goto(site)
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    refused = list(browser.policy_violations(page))
+    for address in TEMPLATES.values():
+        page.goto(site + address)
+        page.wait_for_load_state("networkidle")
+        refused += browser.policy_violations(page)
+    page.goto(site + TEMPLATES["peptide"])
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.locator("article a.footnote-ref").first.hover()
+    page.locator(".md-tooltip2--active").wait_for(timeout=5_000)
+    # Instant navigation to a page at another depth, then the search worker.
+    page.locator("article a[href*='/mechanisms/']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/mechanisms/" in page.url
+    assert browser.search(page, "tesamorelin")
+    refused += browser.policy_violations(page)
+    assert refused == []
+
+
+def test_the_policy_refuses_an_inline_script_it_has_no_hash_for(page, site):
+    def with_an_unknown_script(route):
+        html = route.fetch().text()
+        route.fulfill(
+            body=html.replace("</body>", "<script>window.__ranUnhashed = true</script></body>"),
+            content_type="text/html",
+        )
+
+    page.add_init_script(browser.RECORD_POLICY_VIOLATIONS)
+    page.route(site, with_an_unknown_script)
+    page.goto(site)
+    assert page.evaluate("window.__ranUnhashed === undefined")
+    assert [line for line in browser.policy_violations(page) if line.startswith("script-src")], "nothing refused"
+
+
 def page_address(site: str, site_dir: Path, html: Path) -> str:
     """The served address of a built ``index.html``."""
     folder = html.parent.relative_to(site_dir).as_posix()
