@@ -131,7 +131,10 @@ def render_table(
         for entry in entries
     ]
     return TEMPLATES.get_template("data_table.md.j2").render(
-        headers=[cell(column["header"]) for column in table["columns"]], rows=rows, caption=table["caption"]
+        headers=[cell(column["header"]) for column in table["columns"]],
+        rows=rows,
+        caption=table["caption"],
+        searchable=table.get("searchable", True),
     )
 
 

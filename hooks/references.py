@@ -153,5 +153,6 @@ def format_reference(reference: Reference) -> str:
     if reference.get("url") and not reference.get("doi"):
         links.append(f"[record]({reference.get('url')})")
     if links:
-        parts.append(" · ".join(links))
+        # Identifiers are links, not words a reader searches for; they stay out of the search index.
+        parts.append(f'<span class="reference__links" data-search-exclude>{" · ".join(links)}</span>')
     return " ".join(part for part in parts if part)

@@ -56,7 +56,13 @@ def test_the_home_page_loads(page, site):
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"), [("ibutamoren", "peptides/mk-677/"), ("tesamorelin", "peptides/tesamorelin/")]
+    ("query", "expected"),
+    [
+        ("ibutamoren", "peptides/mk-677/"),
+        ("tesamorelin", "peptides/tesamorelin/"),
+        ("Ozempic", "peptides/semaglutide/"),
+        ("Egrifta", "peptides/tesamorelin/"),
+    ],
 )
 def test_search_finds_the_page_of_an_agent_by_any_of_its_names(page, site, query, expected):
     page.goto(site)
