@@ -1,6 +1,6 @@
 """Benchmarks of the handbook's hooks. Prints its figures; asserts nothing.
 
-    python bench/run.py [--runs 5] [--skip-serve]
+    python bench/run.py [--runs 5] [--skip-serve] [--skip-pdf] [--only-reader] [--skip-lighthouse]
 
 1. Build time of the real site with and without the hooks: runs alternate, the median
    ratio is printed (target: the hooks add at most 10%). The warm-up build fills the
@@ -13,6 +13,9 @@
    edit also adds a broken link, which the hooks must still report.
 4. The PDF (``HANDBOOK_PDF=1``): time of the PDF step as the hook logs it, the whole
    build, the file's size and its pages (target: the PDF in 15 s or less).
+5-7. What a reader downloads (bench/reader.py): bytes per page template, the search index
+   against stock Material's for the same pages (target: at most half), and Lighthouse
+   scores on three pages (targets: performance 95, the others 100).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
+from bench.reader import bench_reader  # noqa: E402
 from hooks.citations import prepare_for_bibtex  # noqa: E402
 from hooks.diagnostics import Diagnostics  # noqa: E402
 from hooks.site_checks import check_site  # noqa: E402
@@ -216,7 +220,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[150, 600, 3000])
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--only-reader", action="store_true", help="only sections 5-7")
+    parser.add_argument("--skip-lighthouse", action="store_true")
     arguments = parser.parse_args()
+    if arguments.only_reader:
+        bench_reader(arguments.skip_lighthouse)
+        return
     bench_build(arguments.runs)
     bench_growth(tuple(arguments.sizes))
     if not arguments.skip_serve:
@@ -224,6 +233,7 @@ def main() -> None:
         bench_serve(dirty=True)
     if not arguments.skip_pdf:
         bench_pdf()
+    bench_reader(arguments.skip_lighthouse)
 
 
 if __name__ == "__main__":

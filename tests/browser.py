@@ -21,6 +21,16 @@ import pytest
 
 from tests.project_copy import ROOT
 
+# One page of each kind the site has.
+PAGE_TEMPLATES = {
+    "home": "",
+    "foundation": "foundations/insulin-resistance/",
+    "mechanism": "mechanisms/gh-receptor-signalling/",
+    "peptide": "peptides/mk-677/",
+    "comparison": "peptides/compare-gh-secretagogues/",
+    "glossary": "reference/glossary/",
+    "bibliography": "reference/bibliography/",
+}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Listens before any page script runs, so a refused inline script is recorded too.
 RECORD_POLICY_VIOLATIONS = """

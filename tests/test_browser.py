@@ -15,16 +15,7 @@ from tests.conftest import ROOT
 from tests.html_inspect import parse_page
 
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
-# One page of each kind the site has.
-TEMPLATES = {
-    "home": "",
-    "foundation": "foundations/insulin-resistance/",
-    "mechanism": "mechanisms/gh-receptor-signalling/",
-    "peptide": "peptides/mk-677/",
-    "comparison": "peptides/compare-gh-secretagogues/",
-    "glossary": "reference/glossary/",
-    "bibliography": "reference/bibliography/",
-}
+TEMPLATES = browser.PAGE_TEMPLATES
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 

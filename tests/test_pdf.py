@@ -169,7 +169,7 @@ def test_external_links_are_clickable(reader):
 
 def test_bookmarks_follow_the_nav_sections(reader):
     top = [title for level, title, _ in _outline(reader) if level == 0]
-    assert top == ["Contents", "Start", "Foundations", "Mechanisms", "Peptides", "Clinical context", "Reference"]
+    assert top == ["Contents", "Introduction", "Foundations", "Mechanisms", "Peptides", "Clinical context", "Reference"]
     subsections = [title for level, title, _ in _outline(reader) if title in {"Insulin action", "Gut peptides"}]
     assert subsections == ["Insulin action", "Gut peptides"]
 

@@ -36,6 +36,7 @@ def test_reference_lists_citation_numbers_and_identifiers_are_left_out(index):
     assert "doi:" not in text and "PMID" not in text
     assert not re.search(r"<sup>\d+</sup>", text)
     assert "Cited on:" not in text
+    assert "None recorded in the handbook's data." not in text  # the related-pages boxes
     assert not [doc for doc in index if doc["location"].startswith("start/source-map/")]
 
 
