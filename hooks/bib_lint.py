@@ -3,6 +3,12 @@
 Every entry must say where it was verified (``verified``: the record's URL) and carry
 a DOI, a PMID or an official URL. An entry nothing cites is an error unless it is
 declared further reading with ``keywords = {further-reading}``.
+
+An entry checked only against a copy of its record (a PubMed mirror, an article PDF
+reposted elsewhere, an institutional repository) rather than PubMed, PMC, the publisher or
+a regulator must say so with ``keywords = {secondary-record}``; the bibliography then tells
+readers, and a maintainer who later reads the primary record replaces the URL and drops
+the keyword.
 """
 
 from __future__ import annotations
@@ -35,6 +41,23 @@ FORMATS = {
     ),
 }
 FURTHER_READING = "further-reading"
+SECONDARY_RECORD = "secondary-record"
+# Hosts whose pages are the record itself: PubMed and PMC, publishers and journals,
+# regulators and the bodies that issued a document. Any other host holds a copy.
+PRIMARY_RECORD_HOSTS = frozenset(
+    {
+        "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "pubmed.gov",
+        "dailymed.nlm.nih.gov", "accessdata.fda.gov", "fda.gov", "nctr-crs.fda.gov",
+        "content.govdelivery.com", "gpo.gov", "sec.gov", "ema.europa.eu", "ec.europa.eu",
+        "wada-ama.org", "list.wada-ama.org", "nature.com", "nejm.org", "jamanetwork.com",
+        "jama.jamanetwork.com", "jci.org", "frontiersin.org", "journal.frontiersin.org",
+        "thieme-connect.de", "link.springer.com", "springermedizin.de", "onlinelibrary.wiley.com",
+        "joe.bioscientifica.com", "bjsm.bmj.com", "gut.bmj.com", "science.sciencemag.org",
+        "portlandpress.com", "ajpendo.physiology.org", "intl-physrev.physiology.org",
+        "informahealthcare.com", "minervamedica.it", "actaps.sinh.ac.cn", "reactome.org",
+        "the-scientist.com", "aidsmap.com", "pharmaceutical-business-review.com",
+    }
+)  # fmt: skip
 
 
 def check_entries(references: dict[str, Reference], text: str, path: str, report: Diagnostics) -> None:
@@ -90,12 +113,41 @@ def check_entries(references: dict[str, Reference], text: str, path: str, report
             seen_dois[doi] = reference.key
 
 
+def record_host(url: str) -> str:
+    return re.sub(r"^https?://(?:www\.)?", "", url.strip()).split("/")[0].lower()
+
+
+def check_record_kind(references: dict[str, Reference], text: str, path: str, report: Diagnostics) -> None:
+    """An entry verified only on copies of its record must be marked secondary, and only then."""
+    lines = text.splitlines()
+    for reference in sorted(references.values(), key=lambda entry: entry.line):
+        hosts = {record_host(url) for url in reference.get("verified").split(";") if url.strip()}
+        if not hosts:
+            continue
+        primary = bool(hosts & PRIMARY_RECORD_HOSTS)
+        if primary == (SECONDARY_RECORD in reference.keywords):
+            line, column = _field_lines(lines, reference)("keywords" if primary else "verified")
+            message, hint = (
+                (
+                    f"'{reference.key}' was verified on {', '.join(sorted(hosts & PRIMARY_RECORD_HOSTS))}"
+                    f" but is marked '{SECONDARY_RECORD}'",
+                    f"remove '{SECONDARY_RECORD}' from its keywords",
+                )
+                if primary
+                else (
+                    f"'{reference.key}' was verified only on copies of its record ({', '.join(sorted(hosts))})",
+                    f"read its PubMed, PMC, publisher or regulator page and put that URL in 'verified',"
+                    f" or add 'keywords = {{{SECONDARY_RECORD}}}' so readers are told",
+                )
+            )
+            report.error(path, line, column, "bib-record-kind", message, hint)
+
+
 def check_uncited(references: dict[str, Reference], cited: Iterable[str], path: str, report: Diagnostics) -> None:
     """Report entries that no page and no data file cites, unless declared further reading."""
     cited = set(cited)
     for reference in sorted(references.values(), key=lambda entry: entry.line):
-        keywords = {word.strip().lower() for word in reference.get("keywords").split(",")}
-        if reference.key in cited or FURTHER_READING in keywords:
+        if reference.key in cited or FURTHER_READING in reference.keywords:
             continue
         report.error(
             path,

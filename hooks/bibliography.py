@@ -7,6 +7,7 @@ footnotes whose anchors fail strict validation and it knows nothing of back-link
 
 from __future__ import annotations
 
+from hooks.bib_lint import SECONDARY_RECORD
 from hooks.citations import BRACKETS, citation_keys
 from hooks.data_tables import TEMPLATES, page_link
 from hooks.markdown_source import mask_code
@@ -36,10 +37,13 @@ def render_bibliography(
         {
             "key": reference.key,
             "text": format_reference(reference),
+            "secondary": SECONDARY_RECORD in reference.keywords,
             "cited_on": [
                 f"[{title}]({page_link(page_uri, page)})" for page, title in citing_pages.get(reference.key, [])
             ],
         }
         for reference in sorted(references.values(), key=sort_key)
     ]
-    return TEMPLATES.get_template("bibliography.md.j2").render(entries=entries)
+    return TEMPLATES.get_template("bibliography.md.j2").render(
+        entries=entries, policy=page_link(page_uri, "start/editorial-policy.md")
+    )

@@ -24,6 +24,10 @@ class Reference:
     def get(self, name: str) -> str:
         return self.fields.get(name, "")
 
+    @property
+    def keywords(self) -> set[str]:
+        return {word.strip().lower() for word in self.get("keywords").split(",") if word.strip()}
+
 
 def parse_references(text: str, path: str, report: Diagnostics) -> dict[str, Reference]:
     """Every entry by key; a syntax error is reported with its line and yields no entries.

@@ -24,6 +24,7 @@ def check_site(site: Site, report: Diagnostics) -> tuple[HandbookData, SiteConte
     bib_file = site.root / data.bib_path
     bib_text = bib_file.read_text(encoding="utf-8") if bib_file.exists() else ""
     bib_lint.check_entries(data.references, bib_text, data.bib_path, report)
+    bib_lint.check_record_kind(data.references, bib_text, data.bib_path, report)
     content = site_content.generate(site.pages, data, report)
     anchors = {uri: page_anchors(text) for uri, text in content.expanded.items()}
     monographs = _monograph_pages(data)

@@ -166,6 +166,23 @@ CASES = {
             "references.bib:22:3: error: 'kahn2006mechanisms' has a malformed pmid: 'PMID17167471' [bib-pmid]",
         ],
     ),
+    "bib-record-kind": case(
+        {
+            "references.bib": BIB.replace(
+                "{https://pubmed.ncbi.nlm.nih.gov/17167471/}", "{https://studylib.net/doc/17167471/}"
+            ).replace(
+                "  verified = {https://pubmed.ncbi.nlm.nih.gov/19240267/}\n",
+                "  verified = {https://pubmed.ncbi.nlm.nih.gov/19240267/},\n  keywords = {secondary-record}\n",
+            ),
+            "docs/index.md": CITES_BOTH,
+        },
+        [
+            "references.bib:12:3: error: 'moller2009effects' was verified on pubmed.ncbi.nlm.nih.gov but is marked"
+            " 'secondary-record' [bib-record-kind]",
+            "references.bib:24:3: error: 'kahn2006mechanisms' was verified only on copies of its record"
+            " (studylib.net) [bib-record-kind]",
+        ],
+    ),
     "bib-uncited": case(
         {"references.bib": BIB, "docs/index.md": FRONT + "# Home\n\nCited [@moller2009effects].\n"},
         ["references.bib:14:1: error: 'kahn2006mechanisms' is cited by no page and no data file [bib-uncited]"],
