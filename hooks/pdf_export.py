@@ -2,16 +2,15 @@
 
 Off unless ``extra.pdf`` is true (``HANDBOOK_PDF=1``, set by ``make pdf`` and the
 edition deploy), so that ``make serve`` and most tests stay fast. Thin adapter: it
-collects each page's rendered article in nav order; ``print_book`` makes the book and
-WeasyPrint lays it out. On the home page, the placeholder ``<!-- hooks/pdf_export.py -->``
-becomes the download link in builds that make the PDF and disappears in the others,
-so the site never links to a file it does not have.
+collects each page's rendered article in nav order; ``print_book`` makes the book's
+HTML and ``pdf_book`` lays it out with WeasyPrint. On the home page, the placeholder
+``<!-- hooks/pdf_export.py -->`` becomes the download link in builds that make the PDF
+and disappears in the others, so the site never links to a file it does not have.
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
 import os
 import time
 from pathlib import Path
@@ -58,12 +57,13 @@ def download_link(page_url: str) -> str:
 def on_post_build(config):
     if not enabled(config):
         return
+    # Imported here: WeasyPrint needs Pango, and only PDF builds should need it.
+    from hooks import pdf_book
+
     started = time.perf_counter()
     pages = [_pages[url] for url in _order if url in _pages]
-    info = book_info(config)
-    document = print_book.render_book(pages, info)
     target = Path(config.site_dir) / PDF_NAME
-    write_pdf(document, target)
+    pdf_book.write_book(pages, book_info(config), target)
     log.info("Wrote %s (%d pages of the site, %.1f s)", target, len(pages), time.perf_counter() - started)
 
 
@@ -80,18 +80,3 @@ def book_info(config) -> print_book.BookInfo:
         site_url=config.site_url or "",
         asset_base=Path(config.site_dir).resolve().as_uri(),
     )
-
-
-def write_pdf(document: str, target: Path) -> None:
-    # Imported here: WeasyPrint needs Pango, and only PDF builds should need it.
-    from weasyprint import CSS, HTML
-
-    # Layout makes millions of short-lived objects that never form cycles; the cyclic
-    # collector walking them costs about a sixth of the time (bench/run.py).
-    gc.disable()
-    try:
-        HTML(string=document, base_url=str(target.parent)).write_pdf(
-            target, stylesheets=[CSS(string=print_book.print_stylesheet())]
-        )
-    finally:
-        gc.enable()

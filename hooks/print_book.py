@@ -1,10 +1,14 @@
-"""The whole handbook as one printable HTML document, ready for WeasyPrint.
+"""The whole handbook as printable HTML documents, ready for WeasyPrint.
 
 Each page's rendered article becomes a chapter, in nav order, under the nav's section
 titles as parts. Ids are prefixed with the chapter's id so that they stay unique in one
-document, and every link between pages is rewritten to point inside it: footnote
-back-links, the bibliography's back-links and cross-references all jump within the PDF.
-Nothing here knows MkDocs; ``pdf_export.py`` hands over the pages.
+book, and every link between pages is rewritten to point inside it: footnote back-links,
+the bibliography's back-links and cross-references all jump within the PDF.
+
+The book is laid out as several documents at once (``pdf_book.py``): the chapters in a few
+runs of about equal length, then the frame, which holds the cover, the contents and each
+page's header and footer, once the pages of every run are known. Nothing here knows
+MkDocs; ``pdf_export.py`` hands over the pages.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +29,14 @@ ATTRIBUTE = re.compile(r"""(?P<lead>\s(?P<name>id|href|src)=")(?P<value>[^"]*)(?
 HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">[^<]*</a>')
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
 DETAILS = re.compile(r"<details\b(?![^>]*\bopen\b)")
+# An abbreviation explains itself in a tooltip on screen, in the glossary on paper; each
+# <abbr> costs WeasyPrint an inline box of its own (3,400 of them: a tenth of the layout).
+ABBR = re.compile(r"</?abbr\b[^>]*>")
+ID = re.compile(r'\sid="([^"]*)"')
+HREF = re.compile(r'\shref="#([^"]*)"')
+# A link to a place laid out in another run: WeasyPrint would drop it, so it leaves as an
+# outside link with this scheme, and pdf_book.py turns it back into a jump within the PDF.
+ELSEWHERE = "book:"
 # What the placeholder <!-- hooks/pdf_export.py --> becomes in Markdown; pdf_export.py
 # replaces it with the download link in builds that make the PDF, or removes it.
 DOWNLOAD_MARKER = '<p class="handbook-download" hidden></p>'
@@ -89,6 +101,7 @@ def rewrite_page(page: BookPage, ids: dict[str, str], site_url: str = "", asset_
     content = HEADERLINK.sub("", page.content)
     content = FIRST_HEADING.sub("", content, count=1)
     content = DETAILS.sub("<details open", content)
+    content = ABBR.sub("", content)
 
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group("name"), html.unescape(match.group("value"))
@@ -127,13 +140,50 @@ def resolve(page_url: str, path: str) -> str:
     return "" if target == "." else target
 
 
-def render_book(pages: list[BookPage], info: BookInfo) -> str:
-    """The complete HTML document of the book."""
+def runs(chapters: list[Chapter], count: int) -> list[list[Chapter]]:
+    """``chapters`` in at most ``count`` runs, in order, each about as long as the others.
+
+    Length is the chapter's HTML, which follows the time its layout takes closely enough.
+    """
+    total = sum(len(chapter.body) for chapter in chapters) or 1
+    result: list[list[Chapter]] = [[] for _ in range(count)]
+    done = 0
+    for chapter in chapters:
+        # The run in which the middle of the chapter falls.
+        result[min(count - 1, int((done + len(chapter.body) / 2) * count / total))].append(chapter)
+        done += len(chapter.body)
+    return [run for run in result if run]
+
+
+def render_run(run: list[Chapter], info: BookInfo) -> str:
+    """The HTML document of one run of chapters; links to places outside it go through ``ELSEWHERE``."""
+    here = {chapter.id for chapter in run} | {name for chapter in run for name in ID.findall(chapter.body)}
+
+    def link(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(1) in here else f' href="{ELSEWHERE}{match.group(1)}"'
+
+    run = [replace(chapter, body=HREF.sub(link, chapter.body)) for chapter in run]
+    return template("print_run.html.j2").render(info=info, chapters=run)
+
+
+def render_frame(chapters: list[Chapter], info: BookInfo, anchors: dict[str, int], pages: int) -> str:
+    """The frame: cover, contents, and one empty page for each of the ``pages`` pages of the runs.
+
+    ``anchors`` gives the page (from 0, among the runs' pages) of each anchor. The page on
+    which a chapter starts carries the chapter's id, for the contents' page numbers, and
+    its title, for the running header.
+    """
+    starting = {anchors[chapter.id]: chapter for chapter in chapters}
+    return template("print_frame.html.j2").render(
+        info=info, chapters=chapters, pages=[starting.get(number) for number in range(pages)]
+    )
+
+
+def template(name: str):
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True
     )
-    template = environment.get_template("print_book.html.j2")
-    return template.render(info=info, chapters=chapters(pages, info.site_url, info.asset_base))
+    return environment.get_template(name)
 
 
 def print_stylesheet() -> str:

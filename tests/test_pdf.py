@@ -272,3 +272,17 @@ def test_a_part_heading_opens_once_for_its_pages():
     ]
     opened = [chapter.parts_opened for chapter in print_book.chapters(pages)]
     assert opened == [((0, "Start"),), ((0, "Mechanisms"), (1, "Insulin action")), (), ((1, "GH action"),)]
+
+
+def test_runs_keep_the_nav_order_and_links_out_of_a_run_are_marked_for_the_assembly():
+    pages = [
+        print_book.BookPage("a/", "A", ("Start",), '<p id="x">' + "a" * 300 + '</p><a href="../b/#y">B</a>'),
+        print_book.BookPage("b/", "B", ("Start",), '<p id="y">' + "b" * 300 + '</p><a href="#y">here</a>'),
+        print_book.BookPage("c/", "C", ("End",), '<p id="z">' + "c" * 300 + '</p><a href="../a/#x">A</a>'),
+    ]
+    runs = print_book.runs(print_book.chapters(pages), 2)
+    assert [[chapter.id for chapter in run] for run in runs] == [["a"], ["b", "c"]]
+    info = print_book.BookInfo("T", "S", "1", "2026-01-01", "", "")
+    first, second = (print_book.render_run(run, info) for run in runs)
+    assert f'href="{print_book.ELSEWHERE}b--y"' in first
+    assert 'href="#b--y"' in second and f'href="{print_book.ELSEWHERE}a--x"' in second
