@@ -26,7 +26,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 ATTRIBUTE = re.compile(r"""(?P<lead>\s(?P<name>id|href|src)=")(?P<value>[^"]*)(?P<tail>")""")
 # Permalink pilcrows after headings mean nothing on paper.
-HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">[^<]*</a>')
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
 DETAILS = re.compile(r"<details\b(?![^>]*\bopen\b)")
 # An abbreviation explains itself in a tooltip on screen, in the glossary on paper; each

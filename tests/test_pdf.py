@@ -253,7 +253,7 @@ def test_links_between_pages_become_links_inside_the_book():
 
 def test_ids_are_prefixed_and_the_page_heading_is_left_to_the_chapter():
     content = (
-        '<h1 id="mk-677">MK-677<a class="headerlink" href="#mk-677" title="Permanent link">&para;</a></h1>\n'
+        '<h1 id="mk-677">MK-677<a class="headerlink" href="#mk-677" aria-label="Permanent link">&para;</a></h1>\n'
         '<p>See <a href="#fn:a">1</a> and <a href="../socs/">SOCS</a>.</p><li id="fn:a">x</li>'
     )
     page = print_book.BookPage("peptides/mk-677/", "MK-677", ("Peptides",), content)
@@ -286,3 +286,7 @@ def test_runs_keep_the_nav_order_and_links_out_of_a_run_are_marked_for_the_assem
     first, second = (print_book.render_run(run, info) for run in runs)
     assert f'href="{print_book.ELSEWHERE}b--y"' in first
     assert 'href="#b--y"' in second and f'href="{print_book.ELSEWHERE}a--x"' in second
+
+
+def test_no_permalink_sign_is_printed(pages_text):
+    assert not [number for number, text in enumerate(pages_text, 1) if "¶" in text]
