@@ -86,12 +86,23 @@ def watch_requests(page) -> Requests:
 
 
 def search(page, query: str) -> list[str]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     """Type ``query`` into Material's search box; the addresses of the results, best first."""
     toggle = page.locator("label.md-header__button[for='__search']")
     if toggle.is_visible():  # phone widths hide the box behind a button
         toggle.click()
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector("li.md-search-result__item a", timeout=15_000)
+    # A query typed before the search worker has loaded the index is answered by nothing;
+    # a reader types again, and so does this helper.
+    for attempt in range(3):
+        page.fill("input.md-search__input", "")
+        page.fill("input.md-search__input", query)
+        try:
+            page.wait_for_selector("li.md-search-result__item a", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     return [link.get_attribute("href") for link in page.query_selector_all("li.md-search-result__item > a")]
 
 
