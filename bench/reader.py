@@ -8,9 +8,7 @@ any reader receives, and Lighthouse would score a host nobody uses.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -18,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +30,7 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(browser.QuietHandler):
     """A static host that compresses text, as GitHub Pages does."""
 
     def send_head(self):
@@ -55,21 +52,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
         return None
 
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        pass
-
-
-@contextmanager
-def host(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join()
-
 
 def build(project: Path, site: Path, site_url: str = "http://127.0.0.1/") -> None:
     subprocess.run(
@@ -84,7 +66,7 @@ def build(project: Path, site: Path, site_url: str = "http://127.0.0.1/") -> Non
 @contextmanager
 def published_edition(project: Path, folder: Path) -> Iterator[str]:
     """The site built as edition ``EDITION`` and hosted under its folder; yields the edition's address."""
-    with host(folder) as base:
+    with browser.serve(folder, GzipHandler) as base:
         address = f"{base}{EDITION}/"
         build(project, folder / EDITION, site_url=address)
         versions = [{"version": EDITION, "title": EDITION, "aliases": ["latest"]}]
