@@ -86,22 +86,28 @@ def watch_requests(page) -> Requests:
 
 
 def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; the addresses of the results, best first."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    """Type ``query`` into Material's search box; the addresses of the results, best first."""
     toggle = page.locator("label.md-header__button[for='__search']")
     if toggle.is_visible():  # phone widths hide the box behind a button
         toggle.click()
-    # A query typed before the search worker has loaded the index is answered by nothing;
-    # a reader types again, and so does this helper.
-    for attempt in range(3):
-        page.fill("input.md-search__input", "")
-        page.fill("input.md-search__input", query)
+    box = page.locator("input.md-search__input")
+    box.click()
+    first_result = page.locator("li.md-search-result__item > a").first
+    # Material reads the box on keyup, not on input events, so the query is typed key by key.
+    # A query typed before the search worker has built its index is dropped; a reader
+    # types again, and so does this helper.
+    attempts = 6
+    for attempt in range(attempts):
+        box.press("Control+A")
+        box.press("Backspace")
+        box.press_sequentially(query)
         try:
-            page.wait_for_selector("li.md-search-result__item a", timeout=10_000)
+            first_result.wait_for(timeout=5_000)
             break
         except PlaywrightTimeout:
-            if attempt == 2:
+            if attempt == attempts - 1:
                 raise
     return [link.get_attribute("href") for link in page.query_selector_all("li.md-search-result__item > a")]
 
