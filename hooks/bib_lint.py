@@ -47,7 +47,7 @@ SECONDARY_RECORD = "secondary-record"
 PRIMARY_RECORD_HOSTS = frozenset(
     {
         "pubmed.ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "pubmed.gov",
-        "dailymed.nlm.nih.gov", "accessdata.fda.gov", "fda.gov", "nctr-crs.fda.gov",
+        "dailymed.nlm.nih.gov", "accessdata.fda.gov", "fda.gov", "api.fda.gov", "nctr-crs.fda.gov",
         "content.govdelivery.com", "gpo.gov", "sec.gov", "ema.europa.eu", "ec.europa.eu",
         "wada-ama.org", "list.wada-ama.org", "nature.com", "nejm.org", "jamanetwork.com",
         "jama.jamanetwork.com", "jci.org", "frontiersin.org", "journal.frontiersin.org",
