@@ -85,7 +85,7 @@ def watch_requests(page) -> Requests:
     return requests
 
 
-def search(page, query: str) -> list[str]:
+def search(page, query: str, attempts: int = 6) -> list[str]:
     """Type ``query`` into Material's search box; the addresses of the results, best first."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -98,7 +98,6 @@ def search(page, query: str) -> list[str]:
     # Material reads the box on keyup, not on input events, so the query is typed key by key.
     # A query typed before the search worker has built its index is dropped; a reader
     # types again, and so does this helper.
-    attempts = 6
     for attempt in range(attempts):
         box.press("Control+A")
         box.press("Backspace")
@@ -137,6 +136,11 @@ def policy_violations(page) -> list[str]:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
         pass
+
+    def list_directory(self, path):
+        # A static host answers a folder without index.html with 404, not a listing.
+        self.send_error(404)
+        return None
 
 
 @contextmanager

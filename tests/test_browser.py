@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import urllib.request
 from pathlib import Path
 from urllib.error import HTTPError
@@ -61,12 +63,18 @@ def test_search_finds_the_page_of_an_agent_by_any_of_its_names(page, site, query
     assert urlsplit(results[0]).path == "/" + expected, results
 
 
-def test_hovering_a_citation_shows_the_reference(page, site):
-    page.goto(site + "peptides/tesamorelin/")
+def first_citation_tooltip(page, address: str) -> str:
+    """The text of the tooltip shown on hovering the first citation at ``address``."""
+    page.goto(address)
     page.locator("article a.footnote-ref").first.hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(timeout=5_000)
-    assert re.search(r"Falutz.*\b20\d\d\b", tooltip.inner_text(), re.DOTALL)
+    return tooltip.inner_text()
+
+
+def test_hovering_a_citation_shows_the_reference(page, site):
+    text = first_citation_tooltip(page, site + "peptides/tesamorelin/")
+    assert re.search(r"Falutz.*\b20\d\d\b", text, re.DOTALL)
 
 
 def test_hovering_an_abbreviation_shows_its_definition(page, site):
@@ -168,24 +176,31 @@ def page_address(site: str, site_dir: Path, html: Path) -> str:
     return site if folder == "." else f"{site}{folder}/"
 
 
-def test_every_page_and_every_internal_link_answers_200(site, real_site):
-    pages = [path for path in real_site.site_dir.rglob("index.html")]
-    assert len(pages) > 60
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.status
+    except HTTPError as error:
+        return error.code
+
+
+def addresses_not_answering_200(site: str, site_dir: Path) -> dict[str, int]:
+    """Every built page and everything it links to or loads on this site, by status if not 200."""
     seen: dict[str, int] = {}
-    for html in pages:
-        address = page_address(site, real_site.site_dir, html)
-        with urllib.request.urlopen(address) as response:  # noqa: S310 - 127.0.0.1 only
-            assert response.status == 200
-            read = parse_page(response.read().decode("utf-8"))
+    for html in site_dir.rglob("index.html"):
+        address = page_address(site, site_dir, html)
+        seen[address] = status(address)
+        read = parse_page(html.read_text(encoding="utf-8"))
         for target in [href for href, _ in read.links] + read.resources:
             url = urljoin(address, target).split("#")[0]
             if url.startswith(site) and url not in seen:
-                try:
-                    with urllib.request.urlopen(url) as linked:  # noqa: S310
-                        seen[url] = linked.status
-                except HTTPError as error:
-                    seen[url] = error.code
-    assert {url: status for url, status in seen.items() if status != 200} == {}
+                seen[url] = status(url)
+    return {url: code for url, code in seen.items() if code != 200}
+
+
+def test_every_page_and_every_internal_link_answers_200(site, real_site):
+    assert len(list(real_site.site_dir.rglob("index.html"))) > 60
+    assert addresses_not_answering_200(site, real_site.site_dir) == {}
 
 
 def test_a_full_browse_sends_no_request_off_this_machine(page, site, real_site):
@@ -208,3 +223,35 @@ def test_screenshots_for_a_person_to_look_at(chromium, site, kind, device, viewp
     page.screenshot(path=str(target), full_page=False)
     context.close()
     assert target.stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def broken_site(real_site, tmp_path_factory) -> Path:
+    """A copy of the built site with an empty search index, one page's reference list
+    missing and one page deleted: what the checks above must catch."""
+    root = tmp_path_factory.mktemp("broken") / "site"
+    shutil.copytree(real_site.site_dir, root)
+    index = root / "search" / "search_index.json"
+    contents = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps({**contents, "docs": []}), encoding="utf-8")
+    page = root / "peptides" / "tesamorelin" / "index.html"
+    html, removed = re.subn(
+        r'<div class="footnote"[^>]*>.*?</ol>\s*</div>', "", page.read_text(encoding="utf-8"), flags=re.DOTALL
+    )
+    assert removed == 1
+    page.write_text(html, encoding="utf-8")
+    (root / "peptides" / "mk-677" / "index.html").unlink()
+    return root
+
+
+def test_the_checks_fail_on_a_broken_site(chromium, broken_site):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with browser.serve(broken_site) as base:
+        page = chromium.new_page()
+        page.goto(base)
+        with pytest.raises(PlaywrightTimeout):
+            browser.search(page, "tesamorelin", attempts=2)
+        with pytest.raises(PlaywrightTimeout):
+            first_citation_tooltip(page, base + "peptides/tesamorelin/")
+        assert addresses_not_answering_200(base, broken_site) == {base + "peptides/mk-677/": 404}
