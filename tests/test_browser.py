@@ -244,11 +244,10 @@ def broken_site(real_site, tmp_path_factory) -> Path:
     return root
 
 
-def test_the_checks_fail_on_a_broken_site(chromium, broken_site):
+def test_the_checks_fail_on_a_broken_site(page, broken_site):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     with browser.serve(broken_site) as base:
-        page = chromium.new_page()
         page.goto(base)
         with pytest.raises(PlaywrightTimeout):
             browser.search(page, "tesamorelin", attempts=2)
