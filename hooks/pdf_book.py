@@ -197,5 +197,5 @@ def add_outline(book: PdfWriter, bookmarks: list[Bookmark]) -> None:
             parents.pop()
         height = float(book.pages[bookmark.page].mediabox.height)
         fit = Fit.xyz(left=bookmark.x * PT_PER_PX, top=height - bookmark.y * PT_PER_PX)
-        item = book.add_outline_item(bookmark.label, bookmark.page, parent=parents[-1][1], fit=fit)
+        item = book.add_outline_item(title=bookmark.label, page_number=bookmark.page, parent=parents[-1][1], fit=fit)
         parents.append((bookmark.level, item))
