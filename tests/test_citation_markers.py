@@ -1,10 +1,10 @@
-"""Citation numbers side by side: ascending, with commas between; a lone citation gets none."""
+"""Citation numbers: against the word before them, ascending, with commas; a lone one gets none."""
 
 from __future__ import annotations
 
 import re
 
-from hooks.citation_markers import SEPARATOR, ordered_and_separated
+from hooks.citation_markers import SEPARATOR, set_citation_markers
 
 
 def marker(key: str, number: int, repeat: str = "") -> str:
@@ -13,21 +13,28 @@ def marker(key: str, number: int, repeat: str = "") -> str:
 
 def test_adjacent_markers_are_sorted_and_separated():
     html = f"<td>Rose{marker('b', 17)}{marker('a', 2, '2')} {marker('c', 9)}.</td>"
-    assert ordered_and_separated(html) == (
+    assert set_citation_markers(html) == (
         f"<td>Rose{marker('a', 2, '2')}{SEPARATOR}{marker('c', 9)}{SEPARATOR}{marker('b', 17)}.</td>"
     )
 
 
-def test_markers_with_words_between_them_stay_apart_and_unchanged():
+def test_the_space_before_a_citation_goes():
+    assert set_citation_markers(f"<p>in 1993\n   {marker('c', 4)}.</p>") == f"<p>in 1993{marker('c', 4)}.</p>"
+    assert set_citation_markers(f"<li>STAT5 {marker('a', 1)} {marker('b', 2)}</li>") == (
+        f"<li>STAT5{marker('a', 1)}{SEPARATOR}{marker('b', 2)}</li>"
+    )
+
+
+def test_markers_with_words_between_them_stay_apart():
     html = f"<p>Each other {marker('a', 1)}{marker('b', 2)}. Found in 1993 {marker('c', 4)}.</p>"
-    assert ordered_and_separated(html) == (
-        f"<p>Each other {marker('a', 1)}{SEPARATOR}{marker('b', 2)}. Found in 1993 {marker('c', 4)}.</p>"
+    assert set_citation_markers(html) == (
+        f"<p>Each other{marker('a', 1)}{SEPARATOR}{marker('b', 2)}. Found in 1993{marker('c', 4)}.</p>"
     )
 
 
 def test_attributes_added_by_other_hooks_are_kept():
     excluded = marker("b", 3).replace("<sup ", "<sup data-search-exclude ")
-    assert ordered_and_separated(excluded + marker("a", 1)) == marker("a", 1) + SEPARATOR + excluded
+    assert set_citation_markers(excluded + marker("a", 1)) == marker("a", 1) + SEPARATOR + excluded
 
 
 def test_in_every_built_page_adjacent_citations_are_ascending_and_each_separator_sits_between_two(real_site):
@@ -41,5 +48,6 @@ def test_in_every_built_page_adjacent_citations_are_ascending_and_each_separator
         assert len(pairs) == separators, f"{path}: a separator without a citation on each side"
         assert all(int(before) < int(after) for before, after in pairs), f"{path}: {pairs}"
         assert not re.search(r"</a></sup>\s*<sup[^>]*id=\"fnref", html), f"{path}: adjacent citations without a comma"
+        assert not re.search(r"\s<sup[^>]*id=\"fnref", html), f"{path}: a space before a citation"
         separated_pages += bool(separators)
     assert separated_pages > 30
