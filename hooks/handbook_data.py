@@ -91,6 +91,17 @@ def _fingerprint(root: Path, docs_files: set[str]) -> str:
     return digest.hexdigest()
 
 
+def last_loaded() -> HandbookData:
+    """The data of the latest ``load`` in this process, for hooks that run after build_checks.py.
+
+    build_checks.py loads it at ``on_nav``, before any page event, so a later hook reads the
+    same parse instead of reading references.bib or data/ again.
+    """
+    if _last_load is None:
+        raise RuntimeError("the handbook's data is not loaded: hooks/build_checks.py must be among mkdocs.yml's hooks")
+    return _last_load[1]
+
+
 def _read_cache(cache_file: Path, fingerprint: str) -> tuple[str, HandbookData, list[Diagnostic]] | None:
     try:
         cached = pickle.loads(cache_file.read_bytes())

@@ -11,18 +11,14 @@ links, the same wherever it appears: page, tooltip, bibliography and PDF.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from hooks import site_sources
-from hooks.diagnostics import Diagnostics
-from hooks.references import Reference, format_reference, parse_references
+from hooks import handbook_data
+from hooks.references import Reference, format_reference
 
 # A footnote definition as mkdocs-bibtex writes it: one line, labelled with the key.
 FOOTNOTE = re.compile(r"^\[\^(?P<key>[^\]\s]+)\]: .*$", re.MULTILINE)
-
-_references: dict[str, Reference] = {}
 
 
 def in_bibliography_style(markdown: str, references: dict[str, Reference]) -> str:
@@ -35,14 +31,7 @@ def in_bibliography_style(markdown: str, references: dict[str, Reference]) -> st
     return FOOTNOTE.sub(restyle, markdown)
 
 
-def on_config(config):
-    bib_file = site_sources.defining_config(Path(config.config_file_path)).parent / "references.bib"
-    # Problems in the file are reported by build_checks.py, from the same parse; not twice.
-    _references.clear()
-    _references.update(parse_references(bib_file.read_text(encoding="utf-8"), "references.bib", Diagnostics()))
-    return config
-
-
 @event_priority(-10)  # after mkdocs-bibtex (priority 0) has added the footnotes
 def on_page_markdown(markdown, page, config, files):
-    return in_bibliography_style(markdown, _references)
+    # The references build_checks.py parsed for this build: references.bib is read once.
+    return in_bibliography_style(markdown, handbook_data.last_loaded().references)
